@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const base = {
+  DATABASE_URL: "postgres://postgres:postgres@127.0.0.1:5433/support_desk",
+  NEXTAUTH_URL: "http://localhost:3000",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  OIDC_ISSUER: "http://127.0.0.1:3001",
+  OIDC_CLIENT_ID: "support-desk",
+  OIDC_CLIENT_SECRET: "secret",
+};
+
+function problems(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+}
+
+describe("settings", () => {
+  it("applies defaults", () => {
+    const env = parseEnv(base);
+    expect(env.PORT).toBe(3000);
+    expect(env.ALLOWED_EMAIL_DOMAINS).toEqual(["flowforge.com"]);
+    expect(env.ADMIN_EMAILS).toEqual([]);
+  });
+
+  it("parses lists", () => {
+    const env = parseEnv({ ...base, ALLOWED_EMAIL_DOMAINS: " FlowForge.com, flowfuse.com ,", ADMIN_EMAILS: "Ada@flowforge.com" });
+    expect(env.ALLOWED_EMAIL_DOMAINS).toEqual(["flowforge.com", "flowfuse.com"]);
+    expect(env.ADMIN_EMAILS).toEqual(["ada@flowforge.com"]);
+  });
+
+  it("names each missing or malformed setting", () => {
+    expect(problems({ ...base, DATABASE_URL: undefined })[0]).toMatch(/^DATABASE_URL /);
+    expect(problems({ ...base, DATABASE_URL: "mysql://x" })[0]).toMatch(/^DATABASE_URL must be a postgres/);
+    expect(problems({ ...base, PORT: "eighty" })[0]).toMatch(/^PORT /);
+    expect(problems({ ...base, NEXTAUTH_SECRET: "short" })[0]).toMatch(/^NEXTAUTH_SECRET /);
+    expect(problems({ ...base, NEXTAUTH_URL: "not a url" })[0]).toMatch(/^NEXTAUTH_URL /);
+    expect(problems({ ...base, ADMIN_EMAILS: "ada" })[0]).toMatch(/^ADMIN_EMAILS/);
+    expect(problems({ ...base, ALLOWED_EMAIL_DOMAINS: "not a domain" })[0]).toMatch(/^ALLOWED_EMAIL_DOMAINS/);
+    expect(problems({ ...base, OIDC_CLIENT_SECRET: undefined })[0]).toMatch(/^OIDC_CLIENT_SECRET is required/);
+  });
+
+  it("requires an identity provider", () => {
+    const none = { ...base, OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined };
+    expect(problems(none)[0]).toMatch(/^OIDC_ISSUER no identity provider/);
+    expect(problems({ ...none, GITHUB_ID: "id", GITHUB_SECRET: "secret" })).toEqual([]);
+  });
+
+  it("refuses real HubSpot credentials behind the demo identity provider", () => {
+    expect(problems({ ...base, DEMO_IDENTITY_PROVIDER: "true", HUBSPOT_ACCESS_TOKEN: "pat-eu1-123" })[0]).toMatch(
+      /^HUBSPOT_ACCESS_TOKEN .*demo identity provider/,
+    );
+    expect(problems({ ...base, HUBSPOT_ACCESS_TOKEN: "pat-eu1-123" })).toEqual([]);
+  });
+});

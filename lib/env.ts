@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+/** Comma-separated list, trimmed, lower-cased, empties dropped. */
+const csvList = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const domain = z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a domain such as flowforge.com");
+const email = z.email();
+const optional = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const schema = z
+  .object({
+    DATABASE_URL: z
+      .string({ error: "is required (npm start sets it to the embedded Postgres when unset)" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    NEXTAUTH_URL: z.url({ error: "must be the app's public URL, e.g. http://localhost:3000" }),
+    NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
+    ALLOWED_EMAIL_DOMAINS: csvList
+      .pipe(z.array(domain).min(1, "must name at least one domain"))
+      .default(["flowforge.com"]),
+    ADMIN_EMAILS: csvList.pipe(z.array(email)),
+    OIDC_ISSUER: optional.pipe(z.url().optional()),
+    OIDC_CLIENT_ID: optional,
+    OIDC_CLIENT_SECRET: optional,
+    OIDC_NAME: optional.transform((value) => value ?? "Company sign-in"),
+    GITHUB_ID: optional,
+    GITHUB_SECRET: optional,
+    GOOGLE_CLIENT_ID: optional,
+    GOOGLE_CLIENT_SECRET: optional,
+    /** Set by `npm start` (and the test harness) when it runs the built-in demo identity provider. */
+    DEMO_IDENTITY_PROVIDER: bool,
+    HUBSPOT_ACCESS_TOKEN: optional,
+    WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
+  })
+  .superRefine((value, ctx) => {
+    const pairs: [string, string | undefined, string, string | undefined][] = [
+      ["OIDC_CLIENT_ID", value.OIDC_CLIENT_ID, "OIDC_CLIENT_SECRET", value.OIDC_CLIENT_SECRET],
+      ["GITHUB_ID", value.GITHUB_ID, "GITHUB_SECRET", value.GITHUB_SECRET],
+      ["GOOGLE_CLIENT_ID", value.GOOGLE_CLIENT_ID, "GOOGLE_CLIENT_SECRET", value.GOOGLE_CLIENT_SECRET],
+    ];
+    for (const [aName, a, bName, b] of pairs) {
+      if (Boolean(a) !== Boolean(b)) {
+        ctx.addIssue({ code: "custom", path: [a ? bName : aName], message: `is required together with ${a ? aName : bName}` });
+      }
+    }
+    if (value.OIDC_ISSUER && !value.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required when OIDC_ISSUER is set" });
+    }
+    if (!value.OIDC_ISSUER && value.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "is required when OIDC_CLIENT_ID is set" });
+    }
+    if (!value.OIDC_ISSUER && !value.GITHUB_ID && !value.GOOGLE_CLIENT_ID) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "no identity provider is configured (set OIDC_*, GITHUB_* or GOOGLE_*; npm start runs a demo one when none is)",
+      });
+    }
+    // Real customer data must never sit behind the demo sign-in, where anyone can pick a user.
+    if (value.HUBSPOT_ACCESS_TOKEN && value.DEMO_IDENTITY_PROVIDER) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HUBSPOT_ACCESS_TOKEN"],
+        message: "is set but sign-in is the demo identity provider: configure a real one (OIDC_*, GITHUB_* or GOOGLE_*)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a set of variables; the names of the failing settings lead every message. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "settings"} ${issue.message}`));
+}
+
+let cached: Env | undefined;
+
+/**
+ * The app's settings, read once from the process environment and validated. Lazy so that
+ * `next build`, which imports route modules without a runtime environment, does not need them.
+ */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
