@@ -62,13 +62,13 @@ test("a removed user is refused on the next request, and a demotion applies at o
 
   // Promote, then demote: the member's role follows on the next request, not at token expiry.
   await row.getByLabel(`Role of ${rita.email}`).selectOption("ADMIN");
-  await expect(row.getByText("Admin", { exact: true })).toBeVisible();
+  await expect(row.getByTestId("member-role")).toHaveText("Admin");
   await expect.poll(async () => (await (await member.request.get("/api/me")).json()).user.role).toBe("ADMIN");
   await row.getByLabel(`Role of ${rita.email}`).selectOption("MEMBER");
   await expect.poll(async () => (await (await member.request.get("/api/me")).json()).user.role).toBe("MEMBER");
 
   await row.getByRole("button", { name: `Remove ${rita.email}` }).click();
-  await expect(row.getByText("Removed")).toBeVisible();
+  await expect(row.getByTestId("member-role")).toHaveText("Removed");
 
   await member.reload();
   await expect(member).toHaveURL(/\/sign-in/);
@@ -79,7 +79,7 @@ test("a removed user is refused on the next request, and a demotion applies at o
   await expect(member).toHaveURL(/\/sign-in\?error=AccessDenied/);
 
   await row.getByRole("button", { name: `Restore ${rita.email}` }).click();
-  await expect(row.getByText("Member", { exact: true })).toBeVisible();
+  await expect(row.getByTestId("member-role")).toHaveText("Member");
   await signInToShell(member, rita);
 
   await adminContext.close();

@@ -57,4 +57,24 @@ describe("settings", () => {
     );
     expect(problems({ ...base, HUBSPOT_ACCESS_TOKEN: "pat-eu1-123" })).toEqual([]);
   });
+
+  it("lets the local HubSpot simulator run behind the demo identity provider, and nothing else", () => {
+    const simulator = { ...base, DEMO_IDENTITY_PROVIDER: "true", HUBSPOT_ACCESS_TOKEN: "sim-token", HUBSPOT_SIMULATOR: "true" };
+    expect(problems({ ...simulator, HUBSPOT_BASE_URL: "http://127.0.0.1:3002" })).toEqual([]);
+    expect(problems({ ...simulator, HUBSPOT_BASE_URL: "http://localhost:3002" })).toEqual([]);
+    // The flag cannot smuggle a real account in: it only holds for a simulator on this machine.
+    expect(problems(simulator)[0]).toMatch(/^HUBSPOT_SIMULATOR .*not a local simulator/);
+    expect(problems({ ...simulator, HUBSPOT_BASE_URL: "https://api.hubapi.com" })[0]).toMatch(/^HUBSPOT_SIMULATOR /);
+  });
+
+  it("reads the HubSpot settings", () => {
+    const env = parseEnv({ ...base, HUBSPOT_BASE_URL: "http://127.0.0.1:3002/", HUBSPOT_RATE_LIMIT_PER_10S: "190", HUBSPOT_PORTAL_ID: "24681357" });
+    expect(env.HUBSPOT_BASE_URL).toBe("http://127.0.0.1:3002");
+    expect(env.HUBSPOT_RATE_LIMIT_PER_10S).toBe(190);
+    expect(env.HUBSPOT_PORTAL_ID).toBe("24681357");
+    expect(parseEnv(base)).toMatchObject({ HUBSPOT_BASE_URL: "https://api.hubapi.com", HUBSPOT_RATE_LIMIT_PER_10S: 100, HUBSPOT_RECONCILE_MINUTES: 1 });
+    expect(problems({ ...base, HUBSPOT_RATE_LIMIT_PER_10S: "lots" })[0]).toMatch(/^HUBSPOT_RATE_LIMIT_PER_10S /);
+    expect(problems({ ...base, HUBSPOT_BASE_URL: "not a url" })[0]).toMatch(/^HUBSPOT_BASE_URL /);
+    expect(problems({ ...base, HUBSPOT_PORTAL_ID: "acme" })[0]).toMatch(/^HUBSPOT_PORTAL_ID /);
+  });
 });

@@ -45,6 +45,20 @@ const schema = z
     /** Set by `npm start` (and the test harness) when it runs the built-in demo identity provider. */
     DEMO_IDENTITY_PROVIDER: bool,
     HUBSPOT_ACCESS_TOKEN: optional,
+    /** Signs HubSpot's webhooks (the app's client secret); without it every webhook is refused. */
+    HUBSPOT_CLIENT_SECRET: optional,
+    HUBSPOT_BASE_URL: optional
+      .pipe(z.url({ error: "must be a URL such as https://api.hubapi.com" }).optional())
+      .transform((value) => (value ?? "https://api.hubapi.com").replace(/\/+$/, "")),
+    /** The private app's burst budget per 10 seconds (100 Free/Starter, 190 Professional/Enterprise, 250 with the pack). */
+    HUBSPOT_RATE_LIMIT_PER_10S: z.coerce.number().int().min(10, "must be at least 10").max(1000).default(100),
+    /** The HubSpot account id, for links from the dashboard into HubSpot. */
+    HUBSPOT_PORTAL_ID: optional.pipe(z.string().regex(/^\d+$/, "must be the numeric HubSpot account id").optional()),
+    HUBSPOT_RECONCILE_MINUTES: z.coerce.number().int().min(1).max(60).default(1),
+    /** Data older than this (since the last successful sync) is flagged as stale on the dashboard. */
+    HUBSPOT_STALE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    /** Set by `npm start` when it runs the local HubSpot simulator instead of talking to HubSpot. */
+    HUBSPOT_SIMULATOR: bool,
     WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
   })
   .superRefine((value, ctx) => {
@@ -71,8 +85,16 @@ const schema = z
         message: "no identity provider is configured (set OIDC_*, GITHUB_* or GOOGLE_*; npm start runs a demo one when none is)",
       });
     }
-    // Real customer data must never sit behind the demo sign-in, where anyone can pick a user.
-    if (value.HUBSPOT_ACCESS_TOKEN && value.DEMO_IDENTITY_PROVIDER) {
+    // Real customer data must never sit behind the demo sign-in, where anyone can pick a user. The
+    // simulator's made-up data may, and only while it is really the local simulator.
+    if (value.HUBSPOT_SIMULATOR && !isLoopback(value.HUBSPOT_BASE_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HUBSPOT_SIMULATOR"],
+        message: "is set but HUBSPOT_BASE_URL is not a local simulator (http://127.0.0.1:… or http://localhost:…)",
+      });
+    }
+    if (value.HUBSPOT_ACCESS_TOKEN && value.DEMO_IDENTITY_PROVIDER && !value.HUBSPOT_SIMULATOR) {
       ctx.addIssue({
         code: "custom",
         path: ["HUBSPOT_ACCESS_TOKEN"],
@@ -80,6 +102,15 @@ const schema = z
       });
     }
   });
+
+function isLoopback(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
+  } catch {
+    return false;
+  }
+}
 
 export type Env = z.infer<typeof schema>;
 

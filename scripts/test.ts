@@ -56,7 +56,6 @@ const outcomes = [
     name: "end-to-end journeys (Playwright, production build)",
     command: bin("playwright"),
     args: ["test"],
-    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, "playwright.json") },
   }),
 ];
 

@@ -27,7 +27,10 @@ export const setRole = safeAction({ role: "ADMIN", input: setRoleInput }, async 
 
 export const setRemoved = safeAction({ role: "ADMIN", input: setRemovedInput }, async ({ userId, removed }, { user }) => {
   await targetOf(userId, user.id);
-  await db().user.update({ where: { id: userId }, data: { disabledAt: removed ? new Date() : null } });
+  await db().user.update({
+    where: { id: userId },
+    data: removed ? { disabledAt: new Date(), sessionsRevokedAt: new Date() } : { disabledAt: null },
+  });
   revalidatePath("/team");
   return { userId, removed };
 });

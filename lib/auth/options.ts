@@ -69,11 +69,15 @@ export function authOptions(): NextAuthOptions {
         if (user?.email) {
           const recorded = await findUserByEmail(user.email);
           if (recorded) token.uid = recorded.id;
+          token.signedInAt = Date.now();
         }
         return token;
       },
       async session({ session, token }) {
-        if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+        if (session.user && typeof token.uid === "string") {
+          session.user.id = token.uid;
+          session.user.signedInAt = token.signedInAt;
+        }
         return session;
       },
     },

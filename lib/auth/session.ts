@@ -21,6 +21,8 @@ export async function currentUser(): Promise<SessionUser | null> {
   if (!id) return null;
   const user = await db().user.findUnique({ where: { id } });
   if (!user || user.disabledAt) return null;
+  const signedInAt = session.user?.signedInAt ?? 0;
+  if (user.sessionsRevokedAt && signedInAt < user.sessionsRevokedAt.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

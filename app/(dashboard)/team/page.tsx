@@ -46,7 +46,7 @@ export default async function TeamPage() {
                     <p className="font-medium text-slate-900">{member.name ?? member.email}</p>
                     <p className="text-slate-600">{member.email}</p>
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3" data-testid="member-role">
                     {member.removed ? <Badge tone="bad">Removed</Badge> : <Badge tone={member.role === "ADMIN" ? "info" : "neutral"}>{member.role === "ADMIN" ? "Admin" : "Member"}</Badge>}
                   </td>
                   <td className="px-4 py-3 text-slate-700">{member.lastLoginAt ? dateFormat.format(member.lastLoginAt) : "Never"}</td>
