@@ -28,7 +28,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
-  outputDir: "test-results",
+  outputDir: "test-results/playwright",
   use: {
     baseURL: `http://localhost:${E2E_PORTS.web}`,
     trace: "retain-on-failure",

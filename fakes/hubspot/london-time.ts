@@ -17,7 +17,7 @@ function lastSundayAt0100Utc(year: number, month: number): number {
 /** The last year asked about, with its BST period: the generator asks millions of times. */
 let cachedYear = { from: 0, to: -1, bstStart: 0, bstEnd: 0 };
 
-export function londonOffsetMs(utcMs: number): number {
+function londonOffsetMs(utcMs: number): number {
   if (utcMs < cachedYear.from || utcMs >= cachedYear.to) {
     const year = new Date(utcMs).getUTCFullYear();
     cachedYear = {

@@ -3,7 +3,7 @@
 // that is what lets a 1,000,000-ticket data set stay lazy.
 
 /** Mixes 32-bit integers into one well-spread 32-bit hash (murmur3 finaliser per part). */
-export function hash32(...parts: number[]): number {
+function hash32(...parts: number[]): number {
   let h = 0x9e3779b9;
   for (const part of parts) {
     // Fold values above 2^32 (ids) in two halves so no bits are lost.
@@ -18,6 +18,9 @@ export function hash32(...parts: number[]): number {
   }
   return h >>> 0;
 }
+
+/** Prepared weight tables, keyed by the weights object: callers pass module constants, not literals. */
+const weightTables = new WeakMap<object, { keys: string[]; weights: number[]; total: number }>();
 
 /** Small, fast PRNG (mulberry32) with the helpers the generator needs. */
 export class Rng {
@@ -58,14 +61,18 @@ export class Rng {
 
   /** Picks a key by relative weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    const total = entries.reduce((sum, [, w]) => sum + w, 0);
-    let roll = this.next() * total;
-    for (const [key, weight] of entries) {
-      roll -= weight;
-      if (roll < 0) return key;
+    let table = weightTables.get(weights);
+    if (!table) {
+      const entries = Object.entries(weights) as [string, number][];
+      table = { keys: entries.map(([k]) => k), weights: entries.map(([, w]) => w), total: entries.reduce((sum, [, w]) => sum + w, 0) };
+      weightTables.set(weights, table);
     }
-    return entries[entries.length - 1]![0];
+    let roll = this.next() * table.total;
+    for (let i = 0; i < table.keys.length; i++) {
+      roll -= table.weights[i]!;
+      if (roll < 0) return table.keys[i] as K;
+    }
+    return table.keys[table.keys.length - 1] as K;
   }
 
   /** 32 lowercase hex characters, the shape of a HubSpot conversations message id. */
@@ -92,8 +99,6 @@ export const Stream = {
   story: 4,
   text: 5,
   message: 6,
-  faults: 7,
-  webhooks: 8,
 } as const;
 
 export function rngFor(seed: number, stream: number, index: number, sub = 0): Rng {

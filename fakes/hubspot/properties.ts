@@ -51,10 +51,10 @@ const date: PropertyDef = { type: "datetime" };
 const readOnlyDate: PropertyDef = { type: "datetime", readOnly: true };
 const idProp: PropertyDef = { type: "number", readOnly: true };
 
-export const PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
-export const CATEGORIES = ["PRODUCT_ISSUE", "BILLING_ISSUE", "FEATURE_REQUEST", "GENERAL_INQUIRY"] as const;
-export const SOURCE_TYPES = ["CHAT", "EMAIL", "FORM", "PHONE"] as const;
-export const SUPPORT_TIERS = ["managed", "enterprise", "community"] as const;
+const PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
+const CATEGORIES = ["PRODUCT_ISSUE", "BILLING_ISSUE", "FEATURE_REQUEST", "GENERAL_INQUIRY"] as const;
+const SOURCE_TYPES = ["CHAT", "EMAIL", "FORM", "PHONE"] as const;
+const SUPPORT_TIERS = ["managed", "enterprise", "community"] as const;
 
 export interface ObjectSchema {
   properties: Record<string, PropertyDef>;
@@ -202,5 +202,6 @@ export function iso(ms: number): string {
 }
 
 function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
+  const text = String(n);
+  return text.length >= width ? text : "000".slice(0, width - text.length) + text;
 }

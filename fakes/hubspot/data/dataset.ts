@@ -98,6 +98,15 @@ interface TicketText {
   hostileHtml: string;
 }
 
+const TIER_WEIGHTS = { managed: 50, enterprise: 10, community: 22, none: 18 } as const;
+const SOURCE_WEIGHTS = { EMAIL: 80, CHAT: 12, FORM: 5, PHONE: 3 } as const;
+const OPEN_STATE_WEIGHTS = { new: 35, waitingOnUs: 35, waitingOnContact: 30 } as const;
+const PRIORITY_WEIGHTS = {
+  bug: { HIGH: 35, MEDIUM: 35, URGENT: 8, LOW: 7, none: 15 },
+  billing: { MEDIUM: 40, LOW: 30, HIGH: 10, none: 20 },
+  question: { LOW: 45, MEDIUM: 25, none: 30 },
+} as const;
+
 const TOPIC_WEIGHTS: Record<SupportTier | "unknown", Partial<Record<TopicKind, number>>> = {
   managed: { "app-bug": 35, billing: 25, "node-red": 18, "third-party": 15, feature: 5, "self-hosted": 2 },
   enterprise: { "app-bug": 40, billing: 10, "node-red": 10, "third-party": 12, enterprise: 20, feature: 8 },
@@ -182,7 +191,7 @@ export class Dataset {
 
   /** The company's support tier: its stream's first draw, so routing needs nothing else. */
   companyTier(k: number): SupportTier | null {
-    const roll = rngFor(this.seed, Stream.company, k).weighted({ managed: 50, enterprise: 10, community: 22, none: 18 });
+    const roll = rngFor(this.seed, Stream.company, k).weighted(TIER_WEIGHTS);
     return roll === "none" ? null : roll;
   }
 
@@ -295,13 +304,13 @@ export class Dataset {
     const contactIndex = this.contactOfTicket(i);
     const companyIndex = this.companyOfContact(contactIndex);
     const tier = companyIndex === null ? null : this.companyTier(companyIndex);
-    const source = rng.weighted({ EMAIL: 80, CHAT: 12, FORM: 5, PHONE: 3 });
+    const source = rng.weighted(SOURCE_WEIGHTS);
     const pipeline = tier === "enterprise" && rng.chance(0.35) ? ESCALATION_PIPELINE_ID : DEFAULT_PIPELINE_ID;
     const owner = rng.int(TEAM.length);
     const age = this.anchor - lastModified;
     const openChance = age < DAY ? 0.85 : age < 3 * DAY ? 0.45 : age < 14 * DAY ? 0.12 : 0.02;
     const plannedState: TicketState = rng.chance(openChance)
-      ? rng.weighted({ new: 35, waitingOnUs: 35, waitingOnContact: 30 })
+      ? rng.weighted(OPEN_STATE_WEIGHTS)
       : "closed";
     const story = tellStory(rngFor(this.seed, Stream.story, i), () => rngFor(this.seed, Stream.story, i, 1), {
       lastModified,
@@ -420,10 +429,10 @@ export class Dataset {
 function priorityFor(rng: Rng, kind: TopicKind): string | null {
   const roll =
     kind === "app-bug" || kind === "enterprise"
-      ? rng.weighted({ HIGH: 35, MEDIUM: 35, URGENT: 8, LOW: 7, none: 15 })
+      ? rng.weighted(PRIORITY_WEIGHTS.bug)
       : kind === "billing"
-        ? rng.weighted({ MEDIUM: 40, LOW: 30, HIGH: 10, none: 20 })
-        : rng.weighted({ LOW: 45, MEDIUM: 25, none: 30 });
+        ? rng.weighted(PRIORITY_WEIGHTS.billing)
+        : rng.weighted(PRIORITY_WEIGHTS.question);
   return roll === "none" ? null : roll;
 }
 
@@ -435,7 +444,7 @@ function fill(template: string, fills: Record<string, string>): string {
   });
 }
 
-export function toHtml(text: string): string {
+function toHtml(text: string): string {
   return text
     .split(/\n{2,}/)
     .map((para) => `<p>${escapeHtml(para).replace(/\n/g, "<br>")}</p>`)

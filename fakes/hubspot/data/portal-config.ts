@@ -77,7 +77,7 @@ export interface Owner {
 }
 
 const OWNER_ID_BASE = 412_345_001;
-export const TEAM_USER_ID_BASE = 61_234_001;
+const TEAM_USER_ID_BASE = 61_234_001;
 
 export const TEAM_OWNERS: readonly Owner[] = TEAM.map((member, i) => ({
   id: String(OWNER_ID_BASE + i),

@@ -1,5 +1,5 @@
 import type { DatasetOptions } from "../data/dataset";
-import { badRequest } from "../errors";
+import { badRequest, notFound } from "../errors";
 import type { FaultSettings, Faults } from "../faults";
 import { iso } from "../properties";
 import { RATE_LIMIT_TIERS, type RateLimitConfig, type RateLimiter, type RateLimitTier } from "../rate-limit";
@@ -213,7 +213,7 @@ function resolveContact(portal: Portal, input: ControlTicketInput, actor: Actor)
 
 function fullTicket(portal: Portal, id: number, threadId?: number) {
   const record = portal.collections.tickets.get(id);
-  if (!record) throw badRequest(`Ticket ${id} does not exist`);
+  if (!record) throw notFound(`Ticket ${id} does not exist`);
   const thread = threadId ?? portal.threadOfTicket(id)?.id;
   return {
     id: String(record.id),

@@ -17,7 +17,7 @@ export interface PresentOptions {
 export function presentObject(portal: Portal, type: ObjectType, record: CrmRecord, options: PresentOptions = {}) {
   const schema = SCHEMAS[type];
   const requested = options.properties?.filter((name) => schema.properties[name]) ?? [];
-  // With no (known) names HubSpot falls back to its defaults; named ones come with the always-present few.
+  // With no names HubSpot returns its defaults; named ones (unknown names dropped) come with the always-present few.
   const names = options.properties && options.properties.length > 0 ? [...new Set([...schema.always, ...requested])] : [...schema.defaults];
   const properties: Record<string, string | null> = {};
   for (const name of names.sort()) properties[name] = record.properties[name] ?? null;

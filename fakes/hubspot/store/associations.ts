@@ -33,11 +33,6 @@ pair("contacts", "companies", 1, "contact_to_company", 2, "company_to_contact", 
 
 export const ASSOCIATION_TYPES: ReadonlyMap<number, AssociationTypeDef> = new Map(defs.map((d) => [d.typeId, d]));
 
-/** The unlabeled type between two object types: what a plain "associate" creates. */
-export function defaultTypeId(from: ObjectType, to: ObjectType): number | undefined {
-  return defs.find((d) => d.from === from && d.to === to && d.label === null)?.typeId;
-}
-
 export interface Association {
   toId: number;
   typeIds: number[];

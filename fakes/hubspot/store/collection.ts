@@ -61,6 +61,12 @@ export class Collection {
     return index === undefined ? undefined : { id, properties: this.source.properties(index), archived: false };
   }
 
+  /** Whether a live record has this id, without generating it. */
+  exists(id: number): boolean {
+    const stored = this.overlay.get(id);
+    return stored ? !stored.archived : this.generatedIndex(id) !== undefined;
+  }
+
   live(id: number): CrmRecord | undefined {
     const record = this.get(id);
     return record && !record.archived ? record : undefined;

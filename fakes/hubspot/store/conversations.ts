@@ -61,7 +61,7 @@ export interface Customer {
   email: string;
 }
 
-export function channelFor(chat: boolean) {
+function channelFor(chat: boolean) {
   return chat ? CHAT_CHANNEL : EMAIL_CHANNEL;
 }
 

@@ -4,7 +4,7 @@ import { parseDateValue, type ObjectSchema } from "../properties";
 // The search API's request: validation with HubSpot's limits, and evaluation of filters on one
 // record. Kept apart from the planner (search.ts), which decides which records to look at.
 
-export const OPERATORS = [
+const OPERATORS = [
   "EQ", "NEQ", "LT", "LTE", "GT", "GTE", "BETWEEN", "IN", "NOT_IN",
   "HAS_PROPERTY", "NOT_HAS_PROPERTY", "CONTAINS_TOKEN", "NOT_CONTAINS_TOKEN",
 ] as const;
@@ -27,9 +27,9 @@ export interface SearchQuery {
   query: string | undefined;
 }
 
-export const MAX_SEARCH_LIMIT = 200;
+const MAX_SEARCH_LIMIT = 200;
 /** Search never pages past this many results; clients must narrow the filter instead. */
-export const SEARCH_RESULT_CAP = 10_000;
+const SEARCH_RESULT_CAP = 10_000;
 
 /** Association pseudo-properties HubSpot allows in filters, e.g. associations.contact EQ 123. */
 const ASSOCIATION_PROPERTY = /^associations\.(contact|company|ticket|note)$/;
@@ -173,21 +173,33 @@ export function matchesFilter(filter: Filter, valueOf: ValueOf, schema: ObjectSc
   }
 }
 
-/** Every word of the filter value must match a word of the property; "*" is a wildcard. */
+/**
+ * Every term of the filter value must match a word of the property; "*" is a wildcard. A word
+ * also matches by its parts, so "node-red" finds "@node-red-contrib-themes/theme-collection".
+ */
 function containsTokens(text: string, pattern: string): boolean {
-  const words = tokens(text);
-  return tokens(pattern.replace(/\*/g, "\u0000")).every((p) => {
-    const re = new RegExp(`^${p.split("\u0000").map(escapeRegExp).join(".*")}$`);
-    return words.some((w) => re.test(w));
+  const candidates = words(text);
+  const terms = pattern
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}@._*-]+/u)
+    .map(trimPunctuation)
+    .filter(Boolean);
+  return terms.every((term) => {
+    const re = new RegExp(`^${term.split("*").map(escapeRegExp).join(".*")}$`);
+    return candidates.some((w) => re.test(w));
   });
 }
 
-function tokens(text: string): string[] {
+function words(text: string): string[] {
   return text
     .toLowerCase()
-    .split(/[^\p{L}\p{N}@.\u0000_-]+/u)
-    .flatMap((t) => [t, ...t.split(/[.@_-]/)])
+    .split(/[^\p{L}\p{N}@._-]+/u)
+    .flatMap((w) => [w, trimPunctuation(w), ...w.split(/[@._-]+/)])
     .filter(Boolean);
+}
+
+function trimPunctuation(word: string): string {
+  return word.replace(/^[@._-]+|[@._-]+$/g, "");
 }
 
 function escapeRegExp(s: string): string {

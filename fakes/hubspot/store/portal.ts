@@ -3,7 +3,7 @@ import { Dataset, type DatasetOptions } from "../data/dataset";
 import { EMAIL_CHANNEL, stageFor, stateOfStage, type TicketState } from "../data/portal-config";
 import { badRequest, invalidProperties, notFound } from "../errors";
 import { ID_BASE } from "../ids";
-import { SCHEMAS, iso, type ObjectType } from "../properties";
+import { SCHEMAS, SINGULAR, iso, type ObjectType } from "../properties";
 import { ASSOCIATION_TYPES, Associations, type AssociationTypeDef } from "./associations";
 import { Collection, type CrmRecord, type GeneratedSource } from "./collection";
 import { Conversations, comment, incoming, outgoing, type Customer, type MessageRecord, type Recipient, type ThreadRecord } from "./conversations";
@@ -26,6 +26,8 @@ export interface Actor {
 }
 
 export const API_ACTOR: Actor = { source: "INTEGRATION", strict: true };
+
+const PLURAL = Object.fromEntries(Object.entries(SINGULAR).map(([plural, singular]) => [singular, plural])) as Record<string, ObjectType>;
 
 export interface ChangeEvent {
   subscriptionType: string;
@@ -92,8 +94,8 @@ export class Portal {
     this.conversations = new Conversations(d);
     const searchOf = (type: ObjectType) =>
       new SearchEngine(this.collections[type], (id, toSingular) => {
-        const to = `${toSingular === "company" ? "companie" : toSingular}s` as ObjectType;
-        return to in SCHEMAS ? this.associatedIds(type, id, to).map(String) : [];
+        const to = PLURAL[toSingular];
+        return to ? this.associatedIds(type, id, to).map(String) : [];
       });
     this.search = { tickets: searchOf("tickets"), contacts: searchOf("contacts"), companies: searchOf("companies"), notes: searchOf("notes") };
   }
@@ -111,7 +113,7 @@ export class Portal {
   }
 
   exists(type: ObjectType, id: number): boolean {
-    return this.collections[type].live(id) !== undefined;
+    return this.collections[type].exists(id);
   }
 
   /** Associations to records that still exist (HubSpot drops them when a record is deleted). */
@@ -310,7 +312,8 @@ export class Portal {
     const base = { id: randomBytes(16).toString("hex"), threadId, createdAt: this.now(), text, richText: richText ?? `<p>${escapeText(text)}</p>`, origin: "api" as const };
     let message: MessageRecord;
     if (type === "COMMENT") {
-      message = { ...base, ...comment(sender ?? { actorId: "S-integration", name: "Integration" }, client) };
+      // A comment without a named agent is the integration's own (HubSpot's "I-" actors).
+      message = { ...base, ...comment(sender ?? { actorId: `I-${this.options.appId}`, name: "Support Desk" }, client) };
     } else {
       if (input.channelId !== thread.channelId || input.channelAccountId !== thread.channelAccountId) {
         throw badRequest(`channelId and channelAccountId must match the thread's channel (${thread.channelId}/${thread.channelAccountId})`);
