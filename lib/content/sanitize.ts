@@ -23,11 +23,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
       tagName,
       attribs: { ...attribs, rel: "noopener noreferrer nofollow ugc", target: "_blank" },
     }),
-    img: (_tagName, attribs) => {
+    img: (_tagName, attribs): sanitizeHtml.Tag => {
       const src = attribs.src ?? "";
-      return /^https?:\/\//i.test(src)
-        ? { tagName: "a", attribs: { href: src, rel: "noopener noreferrer nofollow ugc", target: "_blank" }, text: `[image: ${attribs.alt || "open"}]` }
-        : { tagName: "span", attribs: {}, text: "[image]" };
+      if (!/^https?:\/\//i.test(src)) return { tagName: "span", attribs: {}, text: "[image]" };
+      return {
+        tagName: "a",
+        attribs: { href: src, rel: "noopener noreferrer nofollow ugc", target: "_blank" },
+        text: `[image: ${attribs.alt || "open"}]`,
+      };
     },
   },
 };
