@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { distDir } from "../scripts/stack/build";
 import { ADA, MAX, signInToShell } from "./fixtures/auth";
 
-const serverDir = path.join(process.cwd(), ".next", "server");
+const serverDir = path.join(distDir(process.cwd(), process.env), "server");
 
 /** Routes that authenticate by other means: sign-in itself, the public health check, signed webhooks. */
 const PUBLIC_ROUTES = [/^\/api\/auth\//, /^\/api\/health$/, /^\/api\/webhooks\//];

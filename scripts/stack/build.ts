@@ -4,7 +4,12 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 
 const SOURCES = ["app", "components", "lib", "types", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
+const SKIP = new Set(["node_modules", "generated"]);
+
+/** Where `next build` writes (next.config.js reads the same variable). */
+export function distDir(root: string, env: NodeJS.ProcessEnv): string {
+  return path.join(root, env.NEXT_DIST_DIR || ".next");
+}
 
 /** A fingerprint of everything `next build` reads, from file paths, sizes and modification times. */
 function fingerprint(root: string): string {
@@ -25,9 +30,10 @@ function fingerprint(root: string): string {
 
 /** Runs `next build` unless the last build came from exactly these sources. */
 export function ensureBuild(root: string, env: NodeJS.ProcessEnv, log: (line: string) => void): void {
-  const stamp = path.join(root, ".next", "support-desk-sources");
+  const dist = distDir(root, env);
+  const stamp = path.join(dist, "support-desk-sources");
   const current = fingerprint(root);
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) {
+  if (existsSync(path.join(dist, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) {
     log("production build is up to date");
     return;
   }
