@@ -16,6 +16,8 @@ export const E2E_PORTS = {
   idp: Number(process.env.E2E_IDP_PORT ?? 3101),
   postgres: Number(process.env.E2E_POSTGRES_PORT ?? 5510),
   control: Number(process.env.E2E_CONTROL_PORT ?? 3109),
+  hubspot: Number(process.env.E2E_HUBSPOT_PORT ?? 3102),
+  slack: Number(process.env.E2E_SLACK_PORT ?? 3103),
 };
 
 export default defineConfig({

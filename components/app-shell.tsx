@@ -5,7 +5,16 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { Badge } from "@/components/ui/badge";
 
 function navItems(user: SessionUser): NavItem[] {
-  return [{ href: "/", label: "Home" }, { href: "/team", label: user.role === "ADMIN" ? "Team & access" : "Team" }];
+  return [
+    { href: "/", label: "Home" },
+    { href: "/queue", label: "Queue" },
+    { href: "/sla", label: "SLA" },
+    { href: "/tiers", label: "Tiers" },
+    { href: "/docs-gaps", label: "Docs gaps" },
+    { href: "/saved-replies", label: "Saved replies" },
+    { href: "/team", label: user.role === "ADMIN" ? "Team & access" : "Team" },
+    { href: "/sync", label: "Sync health" },
+  ];
 }
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {

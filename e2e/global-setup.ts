@@ -22,7 +22,7 @@ export default async function globalSetup() {
   mkdirSync(path.dirname(logPath), { recursive: true });
   const log = openLog(logPath);
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["DATABASE_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "GITHUB_ID", "GOOGLE_CLIENT_ID", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "HUBSPOT_ACCESS_TOKEN", "ADMIN_EMAILS", "ALLOWED_EMAIL_DOMAINS"]) {
+  for (const name of ["DATABASE_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "GITHUB_ID", "GOOGLE_CLIENT_ID", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "HUBSPOT_ACCESS_TOKEN", "SLACK_BOT_TOKEN", "ADMIN_EMAILS", "ALLOWED_EMAIL_DOMAINS"]) {
     delete env[name];
   }
   const stack = await startStack({
@@ -30,7 +30,7 @@ export default async function globalSetup() {
     dataDir,
     mode: "production",
     env: { ...env, ADMIN_EMAILS: "ada@flowforge.com", WORKER_HEARTBEAT_SECONDS: "2" },
-    ports: { web: E2E_PORTS.web, idp: E2E_PORTS.idp, postgres: E2E_PORTS.postgres },
+    ports: { web: E2E_PORTS.web, idp: E2E_PORTS.idp, postgres: E2E_PORTS.postgres, hubspot: E2E_PORTS.hubspot, slack: E2E_PORTS.slack },
     log,
     say: (line) => console.log(`[e2e] ${line}`),
   });
@@ -52,6 +52,8 @@ export default async function globalSetup() {
   });
   await new Promise<void>((resolve) => control.listen(E2E_PORTS.control, "127.0.0.1", resolve));
   process.env.E2E_DATABASE_URL = stack.env.DATABASE_URL;
+  process.env.E2E_HUBSPOT_URL = stack.hubspotSimulatorUrl;
+  process.env.E2E_SLACK_URL = stack.slackSimulatorUrl;
 
   return async () => {
     await new Promise<void>((resolve) => control.close(() => resolve()));

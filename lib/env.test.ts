@@ -26,6 +26,12 @@ describe("settings", () => {
     expect(env.PORT).toBe(3000);
     expect(env.ALLOWED_EMAIL_DOMAINS).toEqual(["flowforge.com"]);
     expect(env.ADMIN_EMAILS).toEqual([]);
+    expect(env.COMPANY_TIER_PROPERTY).toBe("support_tier");
+  });
+
+  it("takes the company tier property's internal name, nothing else", () => {
+    expect(parseEnv({ ...base, COMPANY_TIER_PROPERTY: " plan_tier " }).COMPANY_TIER_PROPERTY).toBe("plan_tier");
+    expect(problems({ ...base, COMPANY_TIER_PROPERTY: "Support Tier" })[0]).toMatch(/^COMPANY_TIER_PROPERTY must be a HubSpot property's internal name/);
   });
 
   it("parses lists", () => {
@@ -76,5 +82,19 @@ describe("settings", () => {
     expect(problems({ ...base, HUBSPOT_RATE_LIMIT_PER_10S: "lots" })[0]).toMatch(/^HUBSPOT_RATE_LIMIT_PER_10S /);
     expect(problems({ ...base, HUBSPOT_BASE_URL: "not a url" })[0]).toMatch(/^HUBSPOT_BASE_URL /);
     expect(problems({ ...base, HUBSPOT_PORTAL_ID: "acme" })[0]).toMatch(/^HUBSPOT_PORTAL_ID /);
+  });
+
+  it("reads the Slack settings", () => {
+    expect(parseEnv(base)).toMatchObject({ SLACK_CHANNEL: "#support-tickets", SLACK_API_URL: "https://slack.com/api/" });
+    expect(parseEnv({ ...base, SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_CHANNEL: "C05SUPTIX1", SLACK_API_URL: "http://127.0.0.1:3003/api" })).toMatchObject({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_CHANNEL: "C05SUPTIX1",
+      SLACK_API_URL: "http://127.0.0.1:3003/api/",
+    });
+    expect(parseEnv({ ...base, SLACK_CHANNEL: "ops-alerts" }).SLACK_CHANNEL).toBe("ops-alerts");
+    expect(problems({ ...base, SLACK_CHANNEL: "#Support Tickets" })[0]).toMatch(/^SLACK_CHANNEL /);
+    expect(problems({ ...base, SLACK_API_URL: "slack" })[0]).toMatch(/^SLACK_API_URL /);
+    expect(problems({ ...base, SLACK_SIMULATOR: "true" })[0]).toMatch(/^SLACK_SIMULATOR .*not a local simulator/);
+    expect(problems({ ...base, SLACK_SIMULATOR: "true", SLACK_API_URL: "http://127.0.0.1:3003/api/" })).toEqual([]);
   });
 });

@@ -59,7 +59,27 @@ const schema = z
     HUBSPOT_STALE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
     /** Set by `npm start` when it runs the local HubSpot simulator instead of talking to HubSpot. */
     HUBSPOT_SIMULATOR: bool,
+    /** The Slack app's bot token (xoxb-…); without it nothing is posted to Slack and Slack's requests are refused. */
+    SLACK_BOT_TOKEN: optional,
+    /** Signs Slack's events and interactivity requests; without it every one is refused. */
+    SLACK_SIGNING_SECRET: optional,
+    /** The channel for tickets and alerts: a name (#support-tickets) or an id (C…). The app must be in it. */
+    SLACK_CHANNEL: optional
+      .pipe(z.string().regex(/^(#?[a-z0-9][a-z0-9_-]{0,79}|[CG][A-Z0-9]{8,})$/, "must be a channel name such as #support-tickets, or a channel id").optional())
+      .transform((value) => value ?? "#support-tickets"),
+    /** Slack's Web API; the simulator's `<url>/api/` in demos and tests. */
+    SLACK_API_URL: optional
+      .pipe(z.url({ error: "must be a URL such as https://slack.com/api/" }).optional())
+      .transform((value) => `${(value ?? "https://slack.com/api/").replace(/\/+$/, "")}/`),
+    /** Set by `npm start` when it runs the local Slack simulator instead of talking to Slack. */
+    SLACK_SIMULATOR: bool,
     WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
+    /** The HubSpot company property that holds the support tier; admins can change it later on the Tiers screen. */
+    COMPANY_TIER_PROPERTY: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]*$/, "must be a HubSpot property's internal name, such as support_tier")
+      .default("support_tier"),
   })
   .superRefine((value, ctx) => {
     const pairs: [string, string | undefined, string, string | undefined][] = [
@@ -92,6 +112,13 @@ const schema = z
         code: "custom",
         path: ["HUBSPOT_SIMULATOR"],
         message: "is set but HUBSPOT_BASE_URL is not a local simulator (http://127.0.0.1:… or http://localhost:…)",
+      });
+    }
+    if (value.SLACK_SIMULATOR && !isLoopback(value.SLACK_API_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIMULATOR"],
+        message: "is set but SLACK_API_URL is not a local simulator (http://127.0.0.1:…/api/ or http://localhost:…/api/)",
       });
     }
     if (value.HUBSPOT_ACCESS_TOKEN && value.DEMO_IDENTITY_PROVIDER && !value.HUBSPOT_SIMULATOR) {

@@ -30,7 +30,13 @@ async function run() {
       dataDir: path.join(root, ".data"),
       mode: dev ? "dev" : "production",
       env: process.env,
-      ports: { web: port("PORT", 3000), idp: port("DEMO_OIDC_PORT", 3001), postgres: port("EMBEDDED_POSTGRES_PORT", 5433) },
+      ports: {
+        web: port("PORT", 3000),
+        idp: port("DEMO_OIDC_PORT", 3001),
+        postgres: port("EMBEDDED_POSTGRES_PORT", 5433),
+        hubspot: port("HUBSPOT_FAKE_PORT", 3002),
+        slack: port("SLACK_FAKE_PORT", 3003),
+      },
       log: "inherit",
       say,
     });
@@ -40,6 +46,8 @@ async function run() {
   }
 
   say(`Support Desk is ready at ${stack.url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (stack.hubspotSimulatorUrl) say(`HubSpot simulator (demo data; control API under /_control/): ${stack.hubspotSimulatorUrl}`);
+  if (stack.slackSimulatorUrl) say(`Slack simulator, #support-tickets as the app posts to it: ${stack.slackSimulatorUrl}`);
   if (stack.demoSignIn) {
     say("Demo sign-in (no identity provider configured):");
     for (const user of DEMO_USERS) say(`  ${user.email}  ${user.description}`);

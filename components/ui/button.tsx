@@ -4,6 +4,8 @@ const variants = {
   primary: "bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400",
   danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:text-red-300",
+  /** Internal notes: amber everywhere, so a note is never mistaken for a reply to the customer. */
+  note: "bg-amber-700 text-white hover:bg-amber-800 disabled:bg-amber-300",
 } as const;
 
 export function Button({

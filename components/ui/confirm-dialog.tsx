@@ -47,10 +47,12 @@ export function ConfirmDialog({
       </h2>
       <div className="mt-2 text-sm text-slate-700">{children}</div>
       <div className="mt-6 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel} autoFocus>
+        <Button type="button" variant="secondary" onClick={onCancel} autoFocus>
           {cancelLabel}
         </Button>
-        <Button onClick={onConfirm}>{confirmLabel}</Button>
+        <Button type="button" onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
       </div>
     </dialog>
   );

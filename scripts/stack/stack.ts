@@ -18,7 +18,11 @@ export interface StackOptions {
   mode: "production" | "dev";
   /** The user's environment: settings given here win over every default. */
   env: NodeJS.ProcessEnv;
-  ports: { web: number; idp: number; postgres: number };
+  /**
+   * hubspot: the HubSpot simulator, run when no HUBSPOT_ACCESS_TOKEN is given (default 3002);
+   * slack: the Slack simulator, run when no SLACK_BOT_TOKEN is given (default 3003).
+   */
+  ports: { web: number; idp: number; postgres: number; hubspot?: number; slack?: number };
   log: "inherit" | WriteStream;
   say: (line: string) => void;
 }
@@ -27,6 +31,10 @@ export interface Stack {
   url: string;
   env: NodeJS.ProcessEnv;
   demoSignIn: boolean;
+  /** The HubSpot simulator's URL (its control API is under /_control/) when it runs. */
+  hubspotSimulatorUrl?: string;
+  /** The Slack simulator's URL (the channel's page; control API under /_control/) when it runs. */
+  slackSimulatorUrl?: string;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -68,6 +76,30 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       OIDC_CLIENT_ID: DEMO_CLIENT_ID,
       OIDC_CLIENT_SECRET: persistedSecret(dataDir, "demo-oidc-client"),
       ADMIN_EMAILS: base.ADMIN_EMAILS ?? "ada@flowforge.com",
+    });
+  }
+  // Without HubSpot credentials the product runs against the local simulator, with demo data
+  // and signed webhooks to this app, so that it works (and is tested) end to end.
+  const hubspotSimulator = !base.HUBSPOT_ACCESS_TOKEN;
+  const hubspotPort = ports.hubspot ?? 3002;
+  if (hubspotSimulator) {
+    Object.assign(appEnv, {
+      HUBSPOT_SIMULATOR: "true",
+      HUBSPOT_BASE_URL: `http://127.0.0.1:${hubspotPort}`,
+      HUBSPOT_ACCESS_TOKEN: persistedSecret(dataDir, "hubspot-simulator-token"),
+      HUBSPOT_CLIENT_SECRET: persistedSecret(dataDir, "hubspot-simulator-client-secret"),
+    });
+  }
+  // Likewise Slack: a simulated workspace with #support-tickets, whose page shows what the app posts,
+  // sending its signed events and interactions to this app.
+  const slackSimulator = !base.SLACK_BOT_TOKEN;
+  const slackPort = ports.slack ?? 3003;
+  if (slackSimulator) {
+    Object.assign(appEnv, {
+      SLACK_SIMULATOR: "true",
+      SLACK_API_URL: `http://127.0.0.1:${slackPort}/api/`,
+      SLACK_BOT_TOKEN: `xoxb-${persistedSecret(dataDir, "slack-simulator-token")}`,
+      SLACK_SIGNING_SECRET: persistedSecret(dataDir, "slack-simulator-signing-secret"),
     });
   }
   // Fail on bad settings before anything starts.
@@ -117,6 +149,48 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await idp.ready;
     }
 
+    if (hubspotSimulator) {
+      say(`starting the HubSpot simulator on port ${hubspotPort} (no HUBSPOT_ACCESS_TOKEN given)…`);
+      const hubspot = track(
+        startService({
+          name: "hubspot",
+          command: process.execPath,
+          args: ["--import", "tsx", "fakes/hubspot/cli.ts"],
+          cwd: root,
+          env: {
+            ...appEnv,
+            HUBSPOT_FAKE_PORT: String(hubspotPort),
+            HUBSPOT_FAKE_TICKETS: base.HUBSPOT_FAKE_TICKETS ?? "300",
+            HUBSPOT_WEBHOOK_URL: `${nextAuthUrl}/api/webhooks/hubspot`,
+          },
+          readyLine: /^hubspot: ready /,
+          log: options.log,
+        }),
+      );
+      await hubspot.ready;
+    }
+
+    if (slackSimulator) {
+      say(`starting the Slack simulator on port ${slackPort} (no SLACK_BOT_TOKEN given)…`);
+      const slack = track(
+        startService({
+          name: "slack",
+          command: process.execPath,
+          args: ["--import", "tsx", "fakes/slack/cli.ts"],
+          cwd: root,
+          env: {
+            ...appEnv,
+            SLACK_FAKE_PORT: String(slackPort),
+            SLACK_EVENTS_URL: `${nextAuthUrl}/api/webhooks/slack`,
+            SLACK_INTERACTIVITY_URL: `${nextAuthUrl}/api/webhooks/slack/interactions`,
+          },
+          readyLine: /^slack: ready /,
+          log: options.log,
+        }),
+      );
+      await slack.ready;
+    }
+
     if (options.mode === "production") ensureBuild(root, appEnv, say);
     const web = track(
       startService({
@@ -150,6 +224,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       url: nextAuthUrl,
       env: appEnv,
       demoSignIn,
+      ...(hubspotSimulator ? { hubspotSimulatorUrl: appEnv.HUBSPOT_BASE_URL } : {}),
+      ...(slackSimulator ? { slackSimulatorUrl: `http://127.0.0.1:${slackPort}` } : {}),
       startWorker,
       async stopWorker() {
         if (!worker) return;

@@ -44,6 +44,16 @@ export interface HubSpotClientOptions {
   clock?: Clock;
 }
 
+/**
+ * Which failures one call retries by itself, and for how long. A write must not repeat itself
+ * after a failure that may have come after HubSpot committed it (a timeout, a dropped connection,
+ * a 5xx): its caller decides, after looking (lib/outbox).
+ */
+export interface RetryPolicy {
+  retryable?: (error: HubSpotError) => boolean;
+  retryForMs?: number;
+}
+
 export interface HubSpotRequestStats {
   requests: number;
   searches: number;
@@ -61,6 +71,8 @@ const BATCH_LIMIT = 100;
  */
 export class HubSpotClient {
   readonly stats: HubSpotRequestStats = { requests: 0, searches: 0, retries: 0, rateLimited: 0 };
+  /** The account's limits this client works under (the backfill plans with them). */
+  readonly budget: { burstPer10s: number; searchPerSecond: number };
   private readonly client: Client;
   private readonly clock: Clock;
   private readonly standard: SlidingWindowLimiter;
@@ -70,6 +82,7 @@ export class HubSpotClient {
 
   constructor(options: HubSpotClientOptions) {
     this.clock = options.clock ?? systemClock;
+    this.budget = { burstPer10s: options.burstPer10s, searchPerSecond: options.searchPerSecond ?? 5 };
     // numberOfApiCallRetries 0: the client's own retry sleeps 10 s per 429 and knows nothing of our budget.
     this.client = new Client({ accessToken: options.accessToken, basePath: options.baseUrl, numberOfApiCallRetries: 0 });
     // A margin under the budget: HubSpot counts requests when they arrive, we when they leave.
@@ -167,9 +180,33 @@ export class HubSpotClient {
     return type === "tickets" ? this.client.crm.tickets : type === "contacts" ? this.client.crm.contacts : this.client.crm.companies;
   }
 
-  private raw<S extends z.ZodType>(operation: string, schema: S, path: string, qs: Record<string, string>): Promise<z.infer<S>> {
+  // ---- for other modules of this integration (writes.ts) ----------------------------------
+
+  /** One call of the official client, through the same limiter, timeout, classification and retries. */
+  request<S extends z.ZodType>(operation: string, schema: S, send: (client: Client) => Promise<unknown>, policy?: RetryPolicy): Promise<z.infer<S>> {
+    return this.call(operation, "standard", schema, () => send(this.client), policy);
+  }
+
+  /** A JSON call the official client has no typed API for (Conversations), like `request`. */
+  json<S extends z.ZodType>(
+    operation: string,
+    schema: S,
+    init: { method: "GET" | "POST" | "PATCH"; path: string; qs?: Record<string, string>; body?: unknown },
+    policy?: RetryPolicy,
+  ): Promise<z.infer<S>> {
+    return this.raw(operation, schema, init.path, init.qs ?? {}, policy, init);
+  }
+
+  private raw<S extends z.ZodType>(
+    operation: string,
+    schema: S,
+    path: string,
+    qs: Record<string, string>,
+    policy?: RetryPolicy,
+    init: { method: "GET" | "POST" | "PATCH"; body?: unknown } = { method: "GET" },
+  ): Promise<z.infer<S>> {
     return this.call(operation, "standard", schema, async () => {
-      const response = await this.client.apiRequest({ method: "GET", path, qs });
+      const response = await this.client.apiRequest({ method: init.method, path, qs, ...(init.body === undefined ? {} : { body: init.body }) });
       const text = await response.text();
       if (!response.ok) {
         throw new HubSpotError(codeForStatus(response.status), `HTTP ${response.status}: ${text.slice(0, 200)}`, {
@@ -184,12 +221,20 @@ export class HubSpotClient {
       } catch (cause) {
         throw new HubSpotError("INVALID_RESPONSE", "the answer is not JSON", { operation, status: response.status, cause });
       }
-    });
+    }, policy);
   }
 
   /** Limiter, timeout, classification, validation and retries around one HubSpot call. */
-  private async call<S extends z.ZodType>(operation: string, kind: "standard" | "search", schema: S, send: () => Promise<unknown>): Promise<z.infer<S>> {
+  private async call<S extends z.ZodType>(
+    operation: string,
+    kind: "standard" | "search",
+    schema: S,
+    send: () => Promise<unknown>,
+    policy: RetryPolicy = {},
+  ): Promise<z.infer<S>> {
     const limiter = kind === "search" ? this.search : this.standard;
+    const retryable = policy.retryable ?? ((error: HubSpotError) => error.retryable);
+    const retryForMs = policy.retryForMs ?? this.retryForMs;
     const started = this.clock.now();
     for (let attempt = 1; ; attempt++) {
       await limiter.acquire();
@@ -206,7 +251,7 @@ export class HubSpotClient {
       }
       if (error.code === "RATE_LIMITED") this.stats.rateLimited++;
       const delay = retryDelay(error, attempt);
-      if (!error.retryable || this.clock.now() + delay - started > this.retryForMs) throw error;
+      if (!retryable(error) || this.clock.now() + delay - started > retryForMs) throw error;
       // After a 429 everyone waits: the budget is spent for all callers, not just this one.
       if (error.code === "RATE_LIMITED") limiter.pauseUntil(this.clock.now() + delay);
       this.stats.retries++;
@@ -261,7 +306,7 @@ function classify(caught: unknown, operation: string, now: number): HubSpotError
   }
   const message = caught instanceof Error ? caught.message : String(caught);
   // fetch rejects with a TypeError ("fetch failed") on refused, reset or dropped connections.
-  if (caught instanceof TypeError || /ECONNRESET|ECONNREFUSED|EPIPE|socket|network|fetch failed|other side closed/i.test(message)) {
+  if (/fetch failed|terminated|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|other side closed/i.test(message)) {
     return new HubSpotError("NETWORK", message, { operation, cause: caught });
   }
   return new HubSpotError("INVALID_RESPONSE", message, { operation, cause: caught });
