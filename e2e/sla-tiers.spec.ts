@@ -132,6 +132,8 @@ test("the Tiers screen lists tickets by tier with what to do, and the Unknown on
 });
 
 test("an admin assigns an Unknown customer, edits the rule, and the ticket follows each time", async ({ page }) => {
+  // Three changes, each waiting for the worker's recompute.
+  test.setTimeout(180_000);
   await signInToShell(page, ADA);
   await openSyncedQueue(page);
   await page.goto("/tiers");

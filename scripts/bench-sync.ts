@@ -4,7 +4,8 @@
 //   sync: tickets=N seconds=S requests=R efficiency=E peak_rss_mb=M
 // where E is the tickets per second achieved over the rate-limit bound for tickets with their
 // properties and associations (19 requests a second × 100 tickets a page). The simulator runs as
-// its own process, as HubSpot would; the threads of open tickets are measured apart.
+// its own process, as HubSpot would. Measured apart, after it: deriving every ticket's tier and SLA
+// fields (local work) and reading the threads of open tickets.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
@@ -17,6 +18,7 @@ import { systemClock } from "../lib/clock";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { HubSpotClient } from "../lib/integrations/hubspot/client";
 import { runBackfill } from "../lib/sync/backfill";
+import { rederiveOutdated } from "../lib/queue/rederive";
 import { readTicketCounts } from "../lib/sync/health";
 import { syncOpenTicketThreads } from "../lib/sync/threads";
 import { startEmbeddedPostgres } from "./db/embedded";
@@ -67,7 +69,7 @@ async function startSimulator(tickets: number, token: string) {
 
 async function main() {
   const tickets = option("tickets", 100_000);
-  const concurrency = option("concurrency", 4);
+  const concurrency = option("concurrency", 6);
   const say = (line: string) => console.log(`[bench] ${line}`);
 
   const dir = await mkdtemp(path.join(os.tmpdir(), "support-desk-bench-"));
@@ -79,8 +81,7 @@ async function main() {
     await applyMigrations(postgres.url);
     say(`${tickets.toLocaleString("en-GB")} tickets; simulator at ${simulator.url} (Professional: ${BURST_PER_10S}/10 s, search 5/s, ${LATENCY_MS} ms latency); ${concurrency} ranges at once`);
     const hubspot = new HubSpotClient({ accessToken: token, baseUrl: simulator.url, burstPer10s: BURST_PER_10S });
-    const t0 = performance.now();
-    const deps = { db, hubspot, clock: systemClock, log: (l: string) => say(`${((performance.now() - t0) / 1000).toFixed(1)}s ${l}`) };
+    const deps = { db, hubspot, clock: systemClock, log: (line: string) => say(`${((performance.now() - started) / 1000).toFixed(1)} s: ${line}`) };
 
     // Connected before the clock starts: the figure is about HubSpot, not Postgres's first handshake.
     await db.$queryRaw`SELECT 1`;
@@ -97,6 +98,12 @@ async function main() {
     const simulatorStats = (await (await fetch(`${simulator.url}/_control/stats`)).json()) as { rateLimited: number };
     say(`backfill: ${counts.total} tickets (${counts.open} open), ${counts.contacts} contacts, ${counts.companies} companies in ${seconds.toFixed(1)} s`);
     say(`requests: ${backfillStats.requests} (${backfillStats.searches} searches), retries ${backfillStats.retries}, 429s ${simulatorStats.rateLimited}`);
+
+    // Local work after the backfill, apart from the figure: tier and SLA fields for every ticket
+    // (the tickets-rederive job's work), then the threads of open tickets.
+    const deriveStarted = performance.now();
+    const derived = await rederiveOutdated(db);
+    say(`tier and SLA fields derived (apart from the figure below): ${derived.derived} tickets in ${((performance.now() - deriveStarted) / 1000).toFixed(1)} s`);
 
     const threadsStarted = performance.now();
     const threads = await syncOpenTicketThreads(deps);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/definition";
 import { HUBSPOT_QUEUES } from "@/lib/jobs/hubspot-queues";
+import { SLA_QUEUES } from "@/lib/jobs/sla-queues";
 import { syncDeps } from "@/lib/jobs/sync-deps";
 import { runBackfill } from "@/lib/sync/backfill";
 import { closeAbandonedRuns, startRun, STATE, writeState, describe } from "@/lib/sync/state";
@@ -34,6 +35,8 @@ export const hubspotBackfillJob = defineJob({
       throw error;
     }
     await run.finish({ itemsSeen: progress.ticketsStored + progress.related, itemsChanged: progress.ticketsChanged, requests: hubspot.stats.requests - before.requests });
+    // The tickets stored so far get their tier and SLA fields now, not at the next minute's sweep.
+    await send(SLA_QUEUES.rederive.name, {});
     if (!progress.done) {
       // Stopped at its deadline or by a shutdown: the next chunk picks up from the cursors.
       await send(HUBSPOT_QUEUES.backfill.name, {});

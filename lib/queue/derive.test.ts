@@ -64,6 +64,8 @@ describe("tickets synced from the simulator", () => {
     harness = await startSyncHarness({ dataset: { tickets: 300, seed: 13 }, clock });
     const h = harness;
     expect((await runBackfill(h.deps)).done).toBe(true);
+    // As the backfill job does: its tickets' tier and SLA fields come from the rederive job.
+    expect(await rederiveOutdated(h.db)).toEqual({ derived: 300, done: true });
     await syncOpenTicketThreads(h.deps);
 
     const portal = h.fake.portal();
@@ -178,10 +180,13 @@ describe("tickets synced from the simulator", () => {
     expect(await h.db.staleAlert.count({ where: { ticketId: phone.id } })).toBe(0);
   });
 
-  it("are recomputed when the rules change, open tickets first, and a sync write needs no recompute", async () => {
+  it("are derived once after a backfill, and recomputed when the rules change, open tickets first", async () => {
     harness = await startSyncHarness({ dataset: { tickets: 120, seed: 8 } });
     const h = harness;
     expect((await runBackfill(h.deps)).done).toBe(true);
+    // The backfill leaves every ticket to the rederive job, which derives each once.
+    expect(await h.db.ticket.count({ where: { derivedVersion: 0 } })).toBe(120);
+    expect(await rederiveOutdated(h.db)).toEqual({ derived: 120, done: true });
     const config = await loadSlaConfig(h.db);
     expect(await h.db.ticket.count({ where: { derivedVersion: { not: config.version } } })).toBe(0);
     // Nothing outdated: the recompute does nothing.

@@ -23,6 +23,9 @@ import { replaceOwners, replacePipelines, storeTickets, upsertCompanies, upsertC
 //   search budget) or read 100 at a time by the ids the tickets reference (on the burst budget),
 //   whichever plan the survey estimates to finish first. Whatever a ticket references and the
 //   sweep missed is read by id at the end.
+// - Tier and SLA fields are not derived page by page (a ticket's contacts and companies mostly
+//   arrive after it): the tickets written are marked, and the tickets-rederive job derives them in
+//   bulk, open tickets first (lib/jobs/hubspot-backfill.ts queues it after every chunk).
 
 /** At most this many tickets a range: a search finds a range's end, and cannot page past 10,000. */
 export const MAX_RANGE = 10_000;
@@ -68,7 +71,7 @@ export async function runBackfill(deps: SyncDeps, options: BackfillOptions = {})
   const { db, clock } = deps;
   const progress: BackfillProgress = { done: false, ticketsStored: 0, ticketsChanged: 0, related: 0 };
   const shouldStop = () => Boolean(options.signal?.aborted) || (options.deadline !== undefined && clock.now() >= options.deadline);
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 6;
 
   let state = await readState(db, PARTITION_STATE);
   if (!state || !state.startedAt || (state.completedAt && options.restart)) {
@@ -100,16 +103,19 @@ export async function runBackfill(deps: SyncDeps, options: BackfillOptions = {})
   const partitions = new PartitionPlan(deps, details.rangeSize ?? MAX_RANGE, details);
   await partitions.load();
   const sweeps = (["companies", "contacts"] as const).filter((type) => details.strategy?.[type] === "sweep");
+  const byId = (["companies", "contacts"] as const).filter((type) => details.strategy?.[type] !== "sweep");
+  const listing = new Listing();
   try {
     await Promise.all([
       forEachConcurrently(partitions.pending(shouldStop), concurrency, async (next) => {
         const partition = await next;
         if (!partition) return;
-        const { stored, changed } = await listPartition(deps, partition, shouldStop);
+        const { stored, changed } = await listPartition(deps, partition, shouldStop, listing);
         progress.ticketsStored += stored;
         progress.ticketsChanged += changed;
-      }),
+      }).finally(() => listing.end()),
       ...sweeps.map((type) => sweep(deps, type, shouldStop).then((n) => (progress.related += n))),
+      ...byId.map((type) => readReferencedWhileListing(deps, type, listing, shouldStop).then((n) => (progress.related += n))),
     ]);
   } catch (error) {
     if (!(error instanceof OutOfOrderCursor)) throw error;
@@ -121,7 +127,7 @@ export async function runBackfill(deps: SyncDeps, options: BackfillOptions = {})
   deps.log?.(`backfill: tickets listed (${progress.ticketsStored} this run)`);
 
   for (const type of ["companies", "contacts"] as const) {
-    const filled = await fillMissingRelated(deps, type, { shouldStop, concurrency });
+    const filled = await fillMissingRelated(deps, type, { shouldStop, concurrency, derive: false });
     progress.related += filled.seen;
   }
   if (shouldStop() || !(await partitions.allDone())) return progress;
@@ -137,6 +143,42 @@ export async function runBackfill(deps: SyncDeps, options: BackfillOptions = {})
   });
   deps.log?.("backfill: completed");
   return { ...progress, done: true };
+}
+
+/** Whether tickets are still being listed, and a way to wait for the next page stored. */
+class Listing {
+  active = true;
+  private waiting: (() => void)[] = [];
+
+  pageStored(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const wake of waiting) wake();
+  }
+
+  end(): void {
+    this.active = false;
+    this.pageStored();
+  }
+
+  nextPage(): Promise<void> {
+    return this.active ? new Promise((resolve) => this.waiting.push(resolve)) : Promise.resolve();
+  }
+}
+
+/**
+ * Contacts or companies read by id as the listed tickets reference them, in whole batches of 100,
+ * so that they share the burst budget with the listing instead of queueing behind it.
+ */
+async function readReferencedWhileListing(deps: SyncDeps, type: Related, listing: Listing, shouldStop: () => boolean): Promise<number> {
+  let seen = 0;
+  const stop = () => shouldStop() || !listing.active;
+  while (!stop()) {
+    const filled = await fillMissingRelated(deps, type, { shouldStop: stop, concurrency: 2, derive: false, wholeBatchesOnly: true });
+    seen += filled.seen;
+    if (filled.seen === 0) await listing.nextPage();
+  }
+  return seen;
 }
 
 async function syncReferenceData(deps: SyncDeps): Promise<void> {
@@ -282,7 +324,7 @@ class PartitionPlan {
  * Lists one range page by page; each page and the range's cursor commit together. The next page
  * is requested while the last one is being stored, so a range keeps a request in flight.
  */
-async function listPartition(deps: SyncDeps, partition: Partition, shouldStop: () => boolean): Promise<{ stored: number; changed: number }> {
+async function listPartition(deps: SyncDeps, partition: Partition, shouldStop: () => boolean, listing: Listing): Promise<{ stored: number; changed: number }> {
   const totals = { stored: 0, changed: 0 };
   const { db, hubspot, clock } = deps;
   // Starting one below the range's first id works whether HubSpot reads `after` as inclusive or not.
@@ -323,34 +365,48 @@ async function listPartition(deps: SyncDeps, partition: Partition, shouldStop: (
         where: { stateKey_index: { stateKey: PARTITION_STATE, index: partition.index } },
         data: { after: page.nextAfter ?? null, items: { increment: tickets.length }, doneAt: finished ? new Date(clock.now()) : null },
       }),
+      { derive: false },
     );
     totals.stored += tickets.length;
+    listing.pageStored();
   }
   return totals;
 }
 
-/** Contacts or companies by id through the search API, resumable from the last id stored. */
+/**
+ * Contacts or companies by id through the search API, resumable from the last id stored. The next
+ * search goes out while a page is being stored (its start is known from the page's last id).
+ */
 async function sweep(deps: SyncDeps, type: Related, shouldStop: () => boolean): Promise<number> {
   const { db, hubspot, clock } = deps;
   const key = SWEEP_STATE[type];
   const state = await readState(db, key);
-  if (state?.completedAt) return 0;
-  let lastId = state?.cursor ?? "0";
-  let seen = 0;
-  for (;;) {
-    if (shouldStop()) return seen;
-    const page = await hubspot.searchObjects(type, {
-      filterGroups: [{ filters: [{ propertyName: "hs_object_id", operator: "GT", value: lastId }] }],
+  if (state?.completedAt || shouldStop()) return 0;
+  const search = (after: string) =>
+    hubspot.searchObjects(type, {
+      filterGroups: [{ filters: [{ propertyName: "hs_object_id", operator: "GT", value: after }] }],
       sort: "hs_object_id",
       properties: [...PROPERTIES[type]],
       limit: SEARCH_PAGE,
     });
-    seen += page.results.length;
-    if (type === "contacts") await upsertContacts(db, page.results.map(contactRow));
-    else await upsertCompanies(db, page.results.map(companyRow));
+  let lastId = state?.cursor ?? "0";
+  let seen = 0;
+  let next: ReturnType<typeof search> | undefined = search(lastId);
+  while (next) {
+    const page = await next;
+    next = undefined;
     const done = !page.paging?.next || page.results.length === 0;
     lastId = page.results.at(-1)?.id ?? lastId;
+    if (!done && !shouldStop()) {
+      next = search(lastId);
+      // Stored below or dropped on an error: never an unhandled rejection in between.
+      next.catch(() => undefined);
+    }
+    seen += page.results.length;
+    if (type === "contacts") await upsertContacts(db, page.results.map(contactRow), { derive: false });
+    else await upsertCompanies(db, page.results.map(companyRow), { derive: false });
     await writeState(db, key, { cursor: lastId, ...(done ? { completedAt: new Date(clock.now()) } : {}) });
-    if (done) return seen;
+    if (done) deps.log?.(`backfill: ${type} swept (${seen} this run)`);
   }
+  return seen;
 }

@@ -19,7 +19,7 @@ export interface FillResult {
 }
 
 /** Reads every referenced contact or company that is missing; deleted ones are kept as tombstones. */
-export async function fillMissingRelated(deps: SyncDeps, type: "contacts" | "companies", options: { concurrency?: number; shouldStop?: () => boolean } = {}): Promise<FillResult> {
+export async function fillMissingRelated(deps: SyncDeps, type: "contacts" | "companies", options: { concurrency?: number; shouldStop?: () => boolean; derive?: boolean; wholeBatchesOnly?: boolean } = {}): Promise<FillResult> {
   const { db, hubspot, clock } = deps;
   const { links, column } = TABLES[type];
   const result: FillResult = { seen: 0, changed: 0 };
@@ -30,11 +30,13 @@ export async function fillMissingRelated(deps: SyncDeps, type: "contacts" | "com
         `SELECT DISTINCT l.${column} AS id FROM ${links} l WHERE NOT EXISTS (SELECT 1 FROM ${type} r WHERE r.id = l.${column}) LIMIT 2000`,
       )
     ).map((row) => row.id);
-    if (missing.length === 0) return result;
-    await forEachConcurrently(chunk(missing, 100), options.concurrency ?? 4, async (ids) => {
+    // wholeBatchesOnly: while tickets are still arriving, a part batch would waste a request.
+    const wanted = options.wholeBatchesOnly ? missing.slice(0, missing.length - (missing.length % 100)) : missing;
+    if (wanted.length === 0) return result;
+    await forEachConcurrently(chunk(wanted, 100), options.concurrency ?? 4, async (ids) => {
       const { results, missing: gone } = await hubspot.batchRead(type, ids, [...PROPERTIES[type]]);
       result.seen += results.length;
-      result.changed += type === "contacts" ? await upsertContacts(db, results.map(contactRow)) : await upsertCompanies(db, results.map(companyRow));
+      result.changed += type === "contacts" ? await upsertContacts(db, results.map(contactRow), options) : await upsertCompanies(db, results.map(companyRow), options);
       // A record HubSpot no longer has still gets a row, so it is not asked for again and again.
       const asked = new Set(ids);
       const unanswered = [...gone, ...ids.filter((id) => !results.some((r) => r.id === id) && !gone.includes(id))].filter((id) => asked.has(id));

@@ -77,6 +77,21 @@ describe("forward-only upserts", () => {
     const stored = await db.ticket.findUniqueOrThrow({ where: { id: "4" }, include: { contacts: true, companies: true } });
     expect(stored.contacts.map((link) => link.contactId).sort()).toEqual(["c1", "c2"]);
     expect(stored.companies.map((link) => [link.companyId, link.isPrimary]).sort()).toEqual([["k1", false], ["k2", true]]);
+
+    // A later read with fewer links removes the others.
+    await storeTickets(db, [{ row, associations: { contactIds: ["c2"], companies: [{ id: "k2", primary: true }] } }], new Date("2026-01-05T10:03:00Z"));
+    const shrunk = await db.ticket.findUniqueOrThrow({ where: { id: "4" }, include: { contacts: true, companies: true } });
+    expect(shrunk.contacts.map((link) => link.contactId)).toEqual(["c2"]);
+    expect(shrunk.companies.map((link) => [link.companyId, link.isPrimary])).toEqual([["k2", true]]);
+  });
+
+  it("derives a ticket's fields on write, or marks it for the rederive job when told not to", async () => {
+    const row = ticket("5", "2026-01-06T10:00:00Z", "derived");
+    await storeTickets(db, [{ row, associations: { contactIds: [], companies: [] } }], new Date("2026-01-06T10:01:00Z"));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: "5" } })).derivedVersion).toBeGreaterThan(0);
+    const newer = ticket("5", "2026-01-06T11:00:00Z", "changed by a backfill");
+    await storeTickets(db, [{ row: newer, associations: { contactIds: [], companies: [] } }], new Date("2026-01-06T11:01:00Z"), undefined, { derive: false });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: "5" } })).derivedVersion).toBe(0);
   });
 
   it("applies the same rule to contacts", async () => {

@@ -8,7 +8,9 @@ import { deriveTickets, deriveTicketsOfCompanies, deriveTicketsOfContacts, deriv
 // and the order in which copies arrive does not matter. Bulk statements (one per page of 100)
 // keep a backfill from being bound by round trips to Postgres. After each write, the tier and SLA
 // fields of the tickets it touches are derived again (lib/queue/derive.ts), in the same transaction
-// where there is one.
+// where there is one. A backfill writes with `derive: false` instead: it marks the tickets it
+// touches for the tickets-rederive job (derived_version 0), which derives them in bulk once, rather
+// than once a page and again for every contact and company page that follows.
 
 /** The newest copy of each record (a batch may name a record twice, e.g. after a merge). */
 function newestById<T extends { id: string; hsLastModifiedAt: Date }>(rows: T[]): T[] {
@@ -20,18 +22,22 @@ function newestById<T extends { id: string; hsLastModifiedAt: Date }>(rows: T[])
   return [...byId.values()];
 }
 
-/** Upserts tickets; returns the ids of the rows inserted or moved forward. */
-export async function upsertTickets(db: Db | Tx, rows: TicketRow[]): Promise<string[]> {
+/**
+ * Upserts tickets; returns the ids of the rows inserted or moved forward. `associationsReadAt`:
+ * the associations are replaced right after, from a copy read then; a new row is stamped with it
+ * at once (replaceTicketAssociations then has no second write of the row to make).
+ */
+export async function upsertTickets(db: Db | Tx, rows: TicketRow[], associationsReadAt?: Date): Promise<string[]> {
   const unique = newestById(rows);
   if (unique.length === 0) return [];
   // A copy older than the deletion keeps a deleted ticket deleted; a newer one means it was restored.
   const changed = await db.$queryRaw<{ id: string }[]>`
     INSERT INTO tickets (id, subject, content, pipeline_id, stage_id, priority, category, source_type, owner_id, thread_id,
       hs_created_at, hs_last_modified_at, closed_at, first_agent_message_at, last_message_received_at, last_message_sent_at,
-      properties, updated_at)
+      properties, associations_synced_at, updated_at)
     SELECT r.id, r.subject, r.content, r."pipelineId", r."stageId", r.priority, r.category, r."sourceType", r."ownerId", r."threadId",
       r."hsCreatedAt", r."hsLastModifiedAt", r."closedAt", r."firstAgentMessageAt", r."lastMessageReceivedAt", r."lastMessageSentAt",
-      r.properties, now()
+      r.properties, ${associationsReadAt ?? null}::timestamptz, now()
     FROM jsonb_to_recordset(${JSON.stringify(unique)}::jsonb) AS r(id text, subject text, content text, "pipelineId" text, "stageId" text,
       priority text, category text, "sourceType" text, "ownerId" text, "threadId" text, "hsCreatedAt" timestamptz,
       "hsLastModifiedAt" timestamptz, "closedAt" timestamptz, "firstAgentMessageAt" timestamptz, "lastMessageReceivedAt" timestamptz,
@@ -53,41 +59,57 @@ export async function upsertTickets(db: Db | Tx, rows: TicketRow[]): Promise<str
 /**
  * Replaces the associations of tickets with a copy read at `readAt`, unless a later read already
  * landed (association changes do not move hs_lastmodifieddate, so they are ordered by read time).
+ * One statement: the eligible tickets, then their contact and company links made to match.
  */
 export async function replaceTicketAssociations(db: Tx, associations: Map<string, TicketAssociations>, readAt: Date): Promise<void> {
   if (associations.size === 0) return;
   const ids = [...associations.keys()];
-  const eligible = (
-    await db.$queryRaw<{ id: string }[]>`
-      UPDATE tickets SET associations_synced_at = ${readAt}::timestamptz
-      WHERE id = ANY(${ids}::text[]) AND (associations_synced_at IS NULL OR associations_synced_at <= ${readAt}::timestamptz)
-      RETURNING id`
-  ).map((row) => row.id);
-  if (eligible.length === 0) return;
-  const contacts = eligible.flatMap((ticketId) => associations.get(ticketId)!.contactIds.map((contactId) => ({ ticketId, contactId })));
-  const companies = eligible.flatMap((ticketId) =>
-    associations.get(ticketId)!.companies.map((company) => ({ ticketId, companyId: company.id, isPrimary: company.primary })),
+  const contacts = JSON.stringify([...associations].flatMap(([ticketId, a]) => a.contactIds.map((contactId) => ({ ticketId, contactId }))));
+  const companies = JSON.stringify(
+    [...associations].flatMap(([ticketId, a]) => a.companies.map((company) => ({ ticketId, companyId: company.id, isPrimary: company.primary }))),
   );
-  const contactsJson = JSON.stringify(contacts);
-  const companiesJson = JSON.stringify(companies);
+  // Data-modifying CTEs see one snapshot: a row stamped with `readAt` by the upsert before this
+  // statement is eligible as it stands; an older stamp moves forward here.
   await db.$executeRaw`
-    DELETE FROM ticket_contacts t WHERE t.ticket_id = ANY(${eligible}::text[]) AND NOT EXISTS (
-      SELECT 1 FROM jsonb_to_recordset(${contactsJson}::jsonb) AS n("ticketId" text, "contactId" text)
-      WHERE n."ticketId" = t.ticket_id AND n."contactId" = t.contact_id)`;
-  await db.$executeRaw`
-    INSERT INTO ticket_contacts (ticket_id, contact_id, updated_at)
-    SELECT n."ticketId", n."contactId", now() FROM jsonb_to_recordset(${contactsJson}::jsonb) AS n("ticketId" text, "contactId" text)
-    ON CONFLICT DO NOTHING`;
-  await db.$executeRaw`
-    DELETE FROM ticket_companies t WHERE t.ticket_id = ANY(${eligible}::text[]) AND NOT EXISTS (
-      SELECT 1 FROM jsonb_to_recordset(${companiesJson}::jsonb) AS n("ticketId" text, "companyId" text)
-      WHERE n."ticketId" = t.ticket_id AND n."companyId" = t.company_id)`;
-  await db.$executeRaw`
+    WITH moved AS (
+      UPDATE tickets SET associations_synced_at = ${readAt}::timestamptz
+      WHERE id = ANY(${ids}::text[]) AND (associations_synced_at IS NULL OR associations_synced_at < ${readAt}::timestamptz)
+      RETURNING id
+    ), eligible AS (
+      SELECT id FROM moved
+      UNION SELECT id FROM tickets WHERE id = ANY(${ids}::text[]) AND associations_synced_at = ${readAt}::timestamptz
+    ), new_contacts AS (
+      SELECT n."ticketId", n."contactId" FROM jsonb_to_recordset(${contacts}::jsonb) AS n("ticketId" text, "contactId" text)
+      WHERE n."ticketId" IN (SELECT id FROM eligible)
+    ), new_companies AS (
+      SELECT n."ticketId", n."companyId", n."isPrimary"
+      FROM jsonb_to_recordset(${companies}::jsonb) AS n("ticketId" text, "companyId" text, "isPrimary" boolean)
+      WHERE n."ticketId" IN (SELECT id FROM eligible)
+    ), dropped_contacts AS (
+      DELETE FROM ticket_contacts t WHERE t.ticket_id IN (SELECT id FROM eligible)
+        AND NOT EXISTS (SELECT 1 FROM new_contacts n WHERE n."ticketId" = t.ticket_id AND n."contactId" = t.contact_id)
+    ), added_contacts AS (
+      INSERT INTO ticket_contacts (ticket_id, contact_id, updated_at)
+      SELECT "ticketId", "contactId", now() FROM new_contacts
+      ON CONFLICT DO NOTHING
+    ), dropped_companies AS (
+      DELETE FROM ticket_companies t WHERE t.ticket_id IN (SELECT id FROM eligible)
+        AND NOT EXISTS (SELECT 1 FROM new_companies n WHERE n."ticketId" = t.ticket_id AND n."companyId" = t.company_id)
+    )
     INSERT INTO ticket_companies (ticket_id, company_id, is_primary, updated_at)
-    SELECT n."ticketId", n."companyId", n."isPrimary", now()
-    FROM jsonb_to_recordset(${companiesJson}::jsonb) AS n("ticketId" text, "companyId" text, "isPrimary" boolean)
+    SELECT "ticketId", "companyId", "isPrimary", now() FROM new_companies
     ON CONFLICT (ticket_id, company_id) DO UPDATE SET is_primary = EXCLUDED.is_primary, updated_at = now()
     WHERE ticket_companies.is_primary <> EXCLUDED.is_primary`;
+}
+
+export interface WriteOptions {
+  /** False: mark the tickets touched for the tickets-rederive job instead of deriving them now. */
+  derive?: boolean;
+}
+
+/** Marks tickets for the tickets-rederive job (a no-op for tickets never derived). */
+async function markForDerivation(db: Db | Tx, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.$executeRaw`UPDATE tickets SET derived_version = 0 WHERE id = ANY(${ids}::text[]) AND derived_version <> 0`;
 }
 
 /** Tickets with associations in one transaction, with anything else that must commit alongside (a cursor). */
@@ -96,19 +118,22 @@ export async function storeTickets(
   tickets: { row: TicketRow; associations?: TicketAssociations }[],
   readAt: Date,
   alongside?: (tx: Tx) => Promise<unknown>,
+  options: WriteOptions = {},
 ): Promise<number> {
   const withAssociations = new Map<string, TicketAssociations>();
   for (const ticket of tickets) if (ticket.associations) withAssociations.set(ticket.row.id, ticket.associations);
   return db.$transaction(async (tx) => {
-    const changed = await upsertTickets(tx, tickets.map((ticket) => ticket.row));
+    const changed = await upsertTickets(tx, tickets.map((ticket) => ticket.row), withAssociations.size === tickets.length ? readAt : undefined);
     await replaceTicketAssociations(tx, withAssociations, readAt);
-    await deriveTickets(tx, tickets.map((ticket) => ticket.row.id));
+    const ids = tickets.map((ticket) => ticket.row.id);
+    if (options.derive === false) await markForDerivation(tx, ids);
+    else await deriveTickets(tx, ids);
     await alongside?.(tx);
     return changed.length;
   });
 }
 
-export async function upsertContacts(db: Db | Tx, rows: ContactRow[]): Promise<number> {
+export async function upsertContacts(db: Db | Tx, rows: ContactRow[], options: WriteOptions = {}): Promise<number> {
   const unique = newestById(rows);
   if (unique.length === 0) return 0;
   const changed = await db.$executeRaw`
@@ -119,11 +144,14 @@ export async function upsertContacts(db: Db | Tx, rows: ContactRow[]): Promise<n
     ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
       hs_last_modified_at = EXCLUDED.hs_last_modified_at, properties = EXCLUDED.properties, archived_at = NULL, updated_at = now()
     WHERE contacts.hs_last_modified_at < EXCLUDED.hs_last_modified_at`;
-  if (changed > 0) await deriveTicketsOfContacts(db, unique.map((row) => row.id));
+  if (changed === 0) return 0;
+  const ids = unique.map((row) => row.id);
+  if (options.derive === false) await markForDerivation(db, await linkedTickets(db, "ticket_contacts", ids));
+  else await deriveTicketsOfContacts(db, ids);
   return changed;
 }
 
-export async function upsertCompanies(db: Db | Tx, rows: CompanyRow[]): Promise<number> {
+export async function upsertCompanies(db: Db | Tx, rows: CompanyRow[], options: WriteOptions = {}): Promise<number> {
   const unique = newestById(rows);
   if (unique.length === 0) return 0;
   const changed = await db.$executeRaw`
@@ -134,8 +162,24 @@ export async function upsertCompanies(db: Db | Tx, rows: CompanyRow[]): Promise<
     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, domain = EXCLUDED.domain,
       hs_last_modified_at = EXCLUDED.hs_last_modified_at, properties = EXCLUDED.properties, archived_at = NULL, updated_at = now()
     WHERE companies.hs_last_modified_at < EXCLUDED.hs_last_modified_at`;
-  if (changed > 0) await deriveTicketsOfCompanies(db, unique.map((row) => row.id));
+  if (changed === 0) return 0;
+  const ids = unique.map((row) => row.id);
+  if (options.derive === false) await markForDerivation(db, await linkedTickets(db, "ticket_companies", ids));
+  else await deriveTicketsOfCompanies(db, ids);
   return changed;
+}
+
+/** Tickets already derived that are linked to these contacts or companies. */
+async function linkedTickets(db: Db | Tx, links: "ticket_contacts" | "ticket_companies", ids: string[]): Promise<string[]> {
+  const rows =
+    links === "ticket_contacts"
+      ? await db.$queryRaw<{ id: string }[]>`
+          SELECT DISTINCT l.ticket_id AS id FROM ticket_contacts l JOIN tickets t ON t.id = l.ticket_id
+          WHERE l.contact_id = ANY(${ids}::text[]) AND t.derived_version <> 0`
+      : await db.$queryRaw<{ id: string }[]>`
+          SELECT DISTINCT l.ticket_id AS id FROM ticket_companies l JOIN tickets t ON t.id = l.ticket_id
+          WHERE l.company_id = ANY(${ids}::text[]) AND t.derived_version <> 0`;
+  return rows.map((row) => row.id);
 }
 
 /**
