@@ -1,13 +1,13 @@
 // Starts one throwaway Postgres for the whole test run and migrates it. Tests reach it through
 // `inject("databaseUrl")`, or get a database of their own from test/db.ts.
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { DATABASE_NAME, postgresUrl, startEmbeddedPostgres } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
+import { freePort } from "../scripts/free-port";
 
 const TEMPLATE = "support_desk_template";
 
@@ -44,13 +44,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FLOWFORGE_CALENDAR, type BusinessCalendar } from "@/lib/sla/business-calendar";
 import { addBusinessMinutes, businessMinutesBetween, isWithinBusinessHours, nextOpening } from "@/lib/sla/business-hours";
+import { Rng } from "@/fakes/hubspot/prng";
 
 // The fast clock against a deliberately naive one: walk minute by minute and ask Intl, for each
 // minute, what the local date, weekday and time are. It shares no code with the clock.
@@ -69,19 +70,10 @@ function naiveNextOpening(calendar: BusinessCalendar, instant: number): number {
   return minute;
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Whole-minute instants in 2024–2028, half of them within four days of a clock change or holiday. */
 function instants(seed: number, count: number): number[] {
-  const next = random(seed);
+  const rng = new Rng(seed);
+  const next = () => rng.next();
   const from = Date.UTC(2024, 0, 1);
   const span = Date.UTC(2029, 0, 1) - from;
   const hotspots = [
@@ -111,7 +103,8 @@ const CALENDARS: { name: string; calendar: BusinessCalendar; samples: number }[]
 
 describe.each(CALENDARS)("the fast clock agrees with the minute-by-minute reference: $name", ({ calendar, samples }) => {
   const starts = instants(samples, samples);
-  const next = random(samples + 1);
+  const rng = new Rng(samples + 1);
+  const next = () => rng.next();
 
   it("due times", () => {
     for (const start of starts) {

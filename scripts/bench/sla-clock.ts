@@ -2,25 +2,16 @@
 // 2024–2028 (weekends, nights, holidays and clock changes included). `npm run bench:sla` will
 // report this figure beside the queue's timings; run alone it prints `sla-clock: due_per_s=D`.
 import { pathToFileURL } from "node:url";
+import { Rng } from "@/fakes/hubspot/prng";
 import { firstResponseDueAt } from "@/lib/sla/index";
 
 const SPREAD_FROM = Date.UTC(2024, 0, 1);
 const SPREAD_TO = Date.UTC(2029, 0, 1);
 
-/** A small seeded generator (mulberry32): the same spread on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function measureDuePerSecond(options: { samples?: number; durationMs?: number } = {}): number {
   const { samples = 100_000, durationMs = 1_000 } = options;
-  const next = random(20260402);
+  const rng = new Rng(20260402);
+  const next = () => rng.next();
   const createdAt = Array.from({ length: samples }, () => new Date(SPREAD_FROM + Math.floor(next() * (SPREAD_TO - SPREAD_FROM))));
   // Warm up: builds the calendar's tables and lets the JIT compile the hot path.
   let checksum = 0;

@@ -6,7 +6,6 @@
 // by the same pure derivation the sync uses; ANALYZE; then the queue's loaders (loadQueue and
 // loadQueueFilterOptions, as the page calls them) timed over filter and sort combinations.
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -18,38 +17,14 @@ import { loadQueue, loadQueueFilterOptions } from "../../lib/queue/queue";
 import { parseQueueParams, type QueueQuery } from "../../lib/queue/queue-params";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations } from "../db/migrate";
+import { Rng } from "../../fakes/hubspot/prng";
+import { freePort } from "../free-port";
+import { option } from "./options";
 import { measureDuePerSecond } from "./sla-clock";
 
 const DAY = 86_400_000;
 /** Wednesday 18 March 2026, 11:00 in London: business hours, so every timer state occurs. */
 export const NOW = new Date("2026-03-18T11:00:00Z");
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
-/** mulberry32: the same data on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function insertRows(db: PrismaClient, table: string, columns: Record<string, string>, rows: object[]): Promise<void> {
   const names = Object.keys(columns);
@@ -72,7 +47,8 @@ const TIERS = [
 ] as const;
 
 export async function seed(db: PrismaClient, tickets: number): Promise<void> {
-  const next = random(20260318);
+  const rng = new Rng(20260318);
+  const next = () => rng.next();
   const pick = <T>(weighted: readonly (readonly [T, number])[]): T => {
     let roll = next() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
     for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;

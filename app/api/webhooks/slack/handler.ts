@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
+import { readSignedSlackRequest } from "@/app/api/webhooks/slack/signed-request";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { eventEnvelopeSchema } from "@/lib/integrations/slack/schema";
-import { verifyV0 } from "@/lib/integrations/slack/signature";
 import { recordSlackEvent } from "@/lib/slack/events";
 
 export interface SlackEventsDeps {
@@ -12,8 +12,6 @@ export interface SlackEventsDeps {
   enqueue(tx: Prisma.TransactionClient): Promise<unknown>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
 /**
  * Slack's Events API endpoint: checks the v0 signature over the raw body (constant time, at most
  * five minutes old), answers the url_verification challenge, stores each event once by event_id
@@ -22,21 +20,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function slackEventsHandler(deps: SlackEventsDeps) {
   return async (request: Request): Promise<Response> => {
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-      return NextResponse.json({ error: "Payload too large" }, { status: 413 });
-    }
-    const rawBody = await request.text();
-    const check = verifyV0({
-      signingSecret: deps.signingSecret,
-      rawBody,
-      signature: request.headers.get("x-slack-signature"),
-      timestamp: request.headers.get("x-slack-request-timestamp"),
-      now: deps.now(),
-    });
-    if (!check.ok) {
-      console.warn(`slack events refused: ${check.reason} signature`);
-      return NextResponse.json({ error: "Invalid signature" }, { status: 401 });
-    }
+    const signed = await readSignedSlackRequest(request, deps, "events");
+    if ("refused" in signed) return signed.refused;
+    const { rawBody } = signed;
     let envelope;
     try {
       envelope = eventEnvelopeSchema.parse(JSON.parse(rawBody));

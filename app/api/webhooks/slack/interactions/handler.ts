@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
+import { readSignedSlackRequest } from "@/app/api/webhooks/slack/signed-request";
 import { REPLY_BLOCK } from "@/lib/integrations/slack/messages";
 import { interactionSchema, type Interaction } from "@/lib/integrations/slack/schema";
-import { verifyV0 } from "@/lib/integrations/slack/signature";
 import type { InteractionAnswer } from "@/lib/slack/interactions";
 
 export interface SlackInteractionsDeps {
@@ -11,8 +11,6 @@ export interface SlackInteractionsDeps {
   handle: ((interaction: Interaction) => Promise<InteractionAnswer>) | null;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
 /**
  * Slack's interactivity endpoint (shortcuts, modal submissions): signed like events, answered
  * within Slack's 3 s. The modal must be opened inside that time (its trigger expires), so this is
@@ -21,21 +19,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function slackInteractionsHandler(deps: SlackInteractionsDeps) {
   return async (request: Request): Promise<Response> => {
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-      return NextResponse.json({ error: "Payload too large" }, { status: 413 });
-    }
-    const rawBody = await request.text();
-    const check = verifyV0({
-      signingSecret: deps.signingSecret,
-      rawBody,
-      signature: request.headers.get("x-slack-signature"),
-      timestamp: request.headers.get("x-slack-request-timestamp"),
-      now: deps.now(),
-    });
-    if (!check.ok) {
-      console.warn(`slack interaction refused: ${check.reason} signature`);
-      return NextResponse.json({ error: "Invalid signature" }, { status: 401 });
-    }
+    const signed = await readSignedSlackRequest(request, deps, "interaction");
+    if ("refused" in signed) return signed.refused;
+    const { rawBody } = signed;
     let interaction: Interaction;
     try {
       interaction = interactionSchema.parse(JSON.parse(new URLSearchParams(rawBody).get("payload") ?? ""));

@@ -8,41 +8,26 @@
 // fields (local work) and reading the threads of open tickets.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { systemClock } from "../lib/clock";
-import { PrismaClient } from "../lib/generated/prisma/client";
-import { HubSpotClient } from "../lib/integrations/hubspot/client";
-import { runBackfill } from "../lib/sync/backfill";
-import { rederiveOutdated } from "../lib/queue/rederive";
-import { readTicketCounts } from "../lib/sync/health";
-import { syncOpenTicketThreads } from "../lib/sync/threads";
-import { startEmbeddedPostgres } from "./db/embedded";
-import { applyMigrations } from "./db/migrate";
+import { systemClock } from "../../lib/clock";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { HubSpotClient } from "../../lib/integrations/hubspot/client";
+import { runBackfill } from "../../lib/sync/backfill";
+import { rederiveOutdated } from "../../lib/queue/rederive";
+import { readTicketCounts } from "../../lib/sync/health";
+import { syncOpenTicketThreads } from "../../lib/sync/threads";
+import { startEmbeddedPostgres } from "../db/embedded";
+import { applyMigrations } from "../db/migrate";
+import { freePort } from "../free-port";
+import { option } from "./options";
 
-const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const BURST_PER_10S = 190;
 const LATENCY_MS = 50;
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function startSimulator(tickets: number, token: string) {
   const child = spawn(process.execPath, ["--import", "tsx", "fakes/hubspot/cli.ts"], {
