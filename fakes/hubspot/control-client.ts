@@ -1,3 +1,4 @@
+import { ControlError, controlRequest, queryString } from "../shared/control-fetch";
 import type { DatasetOptions } from "./data/dataset";
 import type { FaultSettings, FaultState } from "./faults";
 import type { ControlTicketInput } from "./handlers/control";
@@ -71,14 +72,8 @@ export interface SimulatorState {
   clock: { now: string; offsetMs: number };
 }
 
-export class HubSpotControlError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A control API call the simulator refused: `status` and the simulator's message. */
+export class HubSpotControlError extends ControlError {}
 
 export class HubSpotControlClient {
   private readonly base: string;
@@ -129,16 +124,16 @@ export class HubSpotControlClient {
   // ---- what the app wrote ---------------------------------------------------------------
 
   async notes(ticketId?: string): Promise<ControlNote[]> {
-    return (await this.call<{ results: ControlNote[] }>("GET", `/_control/notes${query({ ticketId })}`)).results;
+    return (await this.call<{ results: ControlNote[] }>("GET", `/_control/notes${queryString({ ticketId })}`)).results;
   }
 
   /** Messages posted through the API (the app's replies) unless another origin is asked for. */
   async messages(filter: { ticketId?: string; threadId?: string; direction?: "INCOMING" | "OUTGOING"; origin?: "api" | "control" | "all" } = {}): Promise<ControlMessage[]> {
-    return (await this.call<{ results: ControlMessage[] }>("GET", `/_control/messages${query(filter)}`)).results;
+    return (await this.call<{ results: ControlMessage[] }>("GET", `/_control/messages${queryString(filter)}`)).results;
   }
 
   async ticketUpdates(ticketId?: string): Promise<WriteLogEntry[]> {
-    return (await this.call<{ results: WriteLogEntry[] }>("GET", `/_control/ticket-updates${query({ ticketId })}`)).results;
+    return (await this.call<{ results: WriteLogEntry[] }>("GET", `/_control/ticket-updates${queryString({ ticketId })}`)).results;
   }
 
   /** Every write the app made through the API, in order. */
@@ -191,27 +186,7 @@ export class HubSpotControlClient {
     return this.call("PUT", "/_control/clock", { offsetMs });
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (!res.ok) {
-      let message = text;
-      try {
-        message = (JSON.parse(text) as { error?: string }).error ?? text;
-      } catch {
-        // Not JSON: keep the raw text.
-      }
-      throw new HubSpotControlError(res.status, `${method} ${path}: ${res.status} ${message}`);
-    }
-    return (text ? JSON.parse(text) : undefined) as T;
+  private call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return controlRequest<T>(this.base, method, path, body, HubSpotControlError);
   }
-}
-
-function query(params: Record<string, string | undefined>): string {
-  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
-  return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
 }

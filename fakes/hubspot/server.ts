@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { BodyTooLargeError, close, listen, readBody, sendJson, sendText } from "../shared/http";
+import { Router } from "../shared/router";
 import type { DatasetOptions } from "./data/dataset";
-import { HubSpotError, notFound, unauthenticated } from "./errors";
+import { badRequest, HubSpotError, notFound, unauthenticated } from "./errors";
 import { Faults } from "./faults";
 import { associationRoutes } from "./handlers/associations";
 import { controlRoutes, stats, type Simulator, type SimulatorStats } from "./handlers/control";
@@ -12,9 +13,8 @@ import { crmObjectRoutes } from "./handlers/crm-objects";
 import { homePage } from "./handlers/home";
 import { pipelineAndOwnerRoutes } from "./handlers/pipelines-owners";
 import { userRoutes } from "./handlers/users";
-import { parseJson, readBody, sendJson, sendText } from "./http";
 import { RATE_LIMIT_TIERS, RateLimiter, type RateLimitConfig } from "./rate-limit";
-import { Router, type RequestContext } from "./router";
+import type { RequestContext, Route } from "./routes";
 import { Portal } from "./store/portal";
 import { WebhookSender, type WebhookConfig } from "./webhooks";
 
@@ -97,13 +97,13 @@ export async function startHubSpotFake(options: HubSpotFakeOptions = {}): Promis
     },
   };
 
-  const api = new Router();
+  const api = new Router<Route>();
   crmObjectRoutes(api, sim.portal);
   pipelineAndOwnerRoutes(api, sim.portal);
   associationRoutes(api, sim.portal);
   conversationRoutes(api, sim.portal);
   userRoutes(api, sim.portal);
-  const control = new Router();
+  const control = new Router<Route>();
   controlRoutes(control, sim);
 
   let baseUrl = "";
@@ -114,13 +114,13 @@ export async function startHubSpotFake(options: HubSpotFakeOptions = {}): Promis
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     counters.requests.api++;
     const method = req.method ?? "GET";
-    const raw = await readBody(req);
+    const raw = await readHubSpotBody(req);
     const latency = faults.latency();
     if (latency > 0) await sleep(latency);
     const correlation = { "X-HubSpot-Correlation-Id": randomUUID() };
     const fail = (err: HubSpotError, headers: Record<string, string> = {}) => {
       count(err.httpStatus);
-      sendJson(res, err.httpStatus, err.body(), { ...correlation, ...headers });
+      sendHubSpotJson(res, err.httpStatus, err.body(), { ...correlation, ...headers });
     };
     if (req.headers.authorization !== `Bearer ${accessToken}`) return fail(unauthenticated());
 
@@ -130,24 +130,24 @@ export async function startHubSpotFake(options: HubSpotFakeOptions = {}): Promis
       count(fault.status);
       return sendText(res, fault.status, fault.contentType, fault.body, { ...correlation, ...fault.headers });
     }
-    const decision = rateLimiter.check(match?.route.kind === "search" ? "search" : "standard");
+    const decision = rateLimiter.check(match?.handler.kind === "search" ? "search" : "standard");
     if (!decision.ok) {
       counters.rateLimited++;
       count(429);
-      return sendJson(res, 429, decision.body, correlation);
+      return sendHubSpotJson(res, 429, decision.body, correlation);
     }
     if (!match) return fail(notFound(`No HubSpot API at ${method} ${url.pathname} in this simulator`), decision.headers);
     try {
       const ctx: RequestContext = { method, path: url.pathname, query: url.searchParams, params: match.params, body: parseJson(raw), baseUrl };
-      const result = await match.route.handler(ctx);
-      if (match.route.kind === "write" && result.status < 300 && faults.takeDrop(url.pathname)) {
+      const result = await match.handler.handler(ctx);
+      if (match.handler.kind === "write" && result.status < 300 && faults.takeDrop(url.pathname)) {
         // The write is committed; the client never hears about it.
         counters.droppedConnections++;
         req.socket.destroy();
         return;
       }
       count(result.status);
-      sendJson(res, result.status, result.body, { ...decision.headers, ...result.headers, ...correlation });
+      sendHubSpotJson(res, result.status, result.body, { ...decision.headers, ...result.headers, ...correlation });
     } catch (err) {
       if (err instanceof HubSpotError) return fail(err, decision.headers);
       console.error("hubspot simulator: handler failed", err);
@@ -159,14 +159,14 @@ export async function startHubSpotFake(options: HubSpotFakeOptions = {}): Promis
     counters.requests.control++;
     const method = req.method ?? "GET";
     try {
-      const raw = await readBody(req);
+      const raw = await readHubSpotBody(req);
       const match = control.match(method, url.pathname);
-      if (!match) return sendJson(res, 404, { error: `No control route ${method} ${url.pathname}` });
-      const result = await match.route.handler({ method, path: url.pathname, query: url.searchParams, params: match.params, body: parseJson(raw), baseUrl });
-      sendJson(res, result.status, result.body);
+      if (!match) return sendHubSpotJson(res, 404, { error: `No control route ${method} ${url.pathname}` });
+      const result = await match.handler.handler({ method, path: url.pathname, query: url.searchParams, params: match.params, body: parseJson(raw), baseUrl });
+      sendHubSpotJson(res, result.status, result.body);
     } catch (err) {
       const status = err instanceof HubSpotError ? err.httpStatus : 400;
-      sendJson(res, status, { error: (err as Error).message });
+      sendHubSpotJson(res, status, { error: (err as Error).message });
     }
   }
 
@@ -180,20 +180,12 @@ export async function startHubSpotFake(options: HubSpotFakeOptions = {}): Promis
     else served = serveApi(req, res, url);
     served.catch((err: unknown) => {
       console.error("hubspot simulator: request failed", err);
-      if (!res.headersSent) sendJson(res, 500, { status: "error", message: "internal error", correlationId: randomUUID(), category: "INTERNAL_ERROR" });
+      if (!res.headersSent) sendHubSpotJson(res, 500, { status: "error", message: "internal error", correlationId: randomUUID(), category: "INTERNAL_ERROR" });
       else res.destroy();
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://${host}:${port}`;
+  baseUrl = await listen(server, options.port ?? 0, host);
 
   return {
     url: baseUrl,
@@ -206,8 +198,33 @@ export async function startHubSpotFake(options: HubSpotFakeOptions = {}): Promis
     reset: (dataset) => sim.reset(dataset),
     stop: async () => {
       webhooks.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      await close(server);
     },
   };
+}
+
+/** HubSpot's spelling of the JSON content type (no space after the semicolon). */
+const HUBSPOT_JSON = "application/json;charset=utf-8";
+
+function sendHubSpotJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  sendJson(res, status, body, headers, HUBSPOT_JSON);
+}
+
+/** The request body; an oversized one is refused with HubSpot's 400. */
+async function readHubSpotBody(req: IncomingMessage): Promise<string> {
+  try {
+    return await readBody(req);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw badRequest("Request body too large");
+    throw err;
+  }
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === "") return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (err) {
+    throw badRequest(`Invalid input JSON on line 1: ${(err as Error).message}`);
+  }
 }

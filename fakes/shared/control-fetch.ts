@@ -10,7 +10,10 @@ export class ControlError extends Error {
   }
 }
 
-export async function controlRequest<T>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+/** The error a client throws: ControlError or a simulator's own subclass of it. */
+export type ControlErrorClass = new (status: number, message: string) => ControlError;
+
+export async function controlRequest<T>(baseUrl: string, method: string, path: string, body?: unknown, errorClass: ControlErrorClass = ControlError): Promise<T> {
   const res = await fetch(`${baseUrl.replace(/\/+$/, "")}${path}`, {
     method,
     headers: body === undefined ? {} : { "Content-Type": "application/json" },
@@ -24,7 +27,7 @@ export async function controlRequest<T>(baseUrl: string, method: string, path: s
     } catch {
       // Not JSON: keep the raw text.
     }
-    throw new ControlError(res.status, `${method} ${path}: ${res.status} ${message}`);
+    throw new errorClass(res.status, `${method} ${path}: ${res.status} ${message}`);
   }
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -21,10 +21,16 @@ export async function readBody(req: IncomingMessage, limitBytes = 10 * 1024 * 10
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+/**
+ * Answers with `body` as JSON (undefined: an empty body, without Content-Type). `contentType` is
+ * for simulators whose real service spells the header differently.
+ */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = JSON_CONTENT_TYPE): void {
   const text = body === undefined ? "" : JSON.stringify(body);
   res.writeHead(status, {
-    ...(text ? { "Content-Type": "application/json; charset=utf-8" } : {}),
+    ...(text ? { "Content-Type": contentType } : {}),
     "Content-Length": Buffer.byteLength(text),
     ...headers,
   });

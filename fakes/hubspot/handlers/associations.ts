@@ -1,6 +1,6 @@
-import { decodeCursor, encodeCursor, intParam } from "../http";
+import { decodeCursor, encodeCursor, intParam } from "../params";
 import { SINGULAR, iso, objectType } from "../properties";
-import type { RequestContext, Router } from "../router";
+import { route, type HubSpotRouter, type RequestContext } from "../routes";
 import { ASSOCIATION_TYPES, type Association } from "../store/associations";
 import type { Portal } from "../store/portal";
 import { batchError, batchIds, recordId } from "./present";
@@ -10,10 +10,10 @@ import { batchError, batchIds, recordId } from "./present";
 const MAX_LIMIT = 500;
 const MAX_BATCH = 1000;
 
-export function associationRoutes(router: Router, portal: () => Portal): void {
+export function associationRoutes(router: HubSpotRouter, portal: () => Portal): void {
   router
-    .add("GET", "/crm/v4/objects/:objectType/:objectId/associations/:toObjectType", "read", (ctx) => listOne(portal(), ctx))
-    .add("POST", "/crm/v4/associations/:fromObjectType/:toObjectType/batch/read", "read", (ctx) => batchRead(portal(), ctx));
+    .add("GET", "/crm/v4/objects/:objectType/:objectId/associations/:toObjectType", route("read", (ctx) => listOne(portal(), ctx)))
+    .add("POST", "/crm/v4/associations/:fromObjectType/:toObjectType/batch/read", route("read", (ctx) => batchRead(portal(), ctx)));
 }
 
 function listOne(portal: Portal, ctx: RequestContext) {

@@ -3,7 +3,7 @@ import { badRequest, notFound } from "../errors";
 import type { FaultSettings, Faults } from "../faults";
 import { iso } from "../properties";
 import { RATE_LIMIT_TIERS, type RateLimitConfig, type RateLimiter, type RateLimitTier } from "../rate-limit";
-import type { Router } from "../router";
+import { route, type HubSpotRouter } from "../routes";
 import type { Actor, NewAssociation, Portal } from "../store/portal";
 import type { WebhookConfig, WebhookSender } from "../webhooks";
 import { presentMessage } from "./conversations";
@@ -45,28 +45,28 @@ export interface ControlTicketInput {
 const CUSTOMER: Actor = { source: "CONVERSATIONS", strict: false };
 const HUBSPOT_USER: Actor = { source: "CRM_UI", strict: false };
 
-export function controlRoutes(router: Router, sim: Simulator): void {
+export function controlRoutes(router: HubSpotRouter, sim: Simulator): void {
   router
-    .add("GET", "/_control/stats", "read", () => ({ status: 200, body: stats(sim) }))
-    .add("POST", "/_control/reset", "write", (ctx) => {
+    .add("GET", "/_control/stats", route("read", () => ({ status: 200, body: stats(sim) })))
+    .add("POST", "/_control/reset", route("write", (ctx) => {
       const body = (ctx.body ?? {}) as { dataset?: Partial<DatasetOptions> };
       sim.reset(body.dataset);
       return { status: 200, body: stats(sim) };
-    })
-    .add("POST", "/_control/tickets", "write", (ctx) => ({ status: 201, body: createTicket(sim.portal(), ctx.body as ControlTicketInput) }))
-    .add("GET", "/_control/tickets/:id", "read", (ctx) => ({ status: 200, body: fullTicket(sim.portal(), recordId(ctx.params.id)) }))
-    .add("PATCH", "/_control/tickets/:id", "write", (ctx) => {
+    }))
+    .add("POST", "/_control/tickets", route("write", (ctx) => ({ status: 201, body: createTicket(sim.portal(), ctx.body as ControlTicketInput) })))
+    .add("GET", "/_control/tickets/:id", route("read", (ctx) => ({ status: 200, body: fullTicket(sim.portal(), recordId(ctx.params.id)) })))
+    .add("PATCH", "/_control/tickets/:id", route("write", (ctx) => {
       const body = (ctx.body ?? {}) as { properties?: unknown; as?: string };
       const portal = sim.portal();
       const id = recordId(ctx.params.id);
       portal.update("tickets", id, body.properties ?? {}, body.as === "customer" ? CUSTOMER : HUBSPOT_USER);
       return { status: 200, body: fullTicket(portal, id) };
-    })
-    .add("DELETE", "/_control/tickets/:id", "write", (ctx) => {
+    }))
+    .add("DELETE", "/_control/tickets/:id", route("write", (ctx) => {
       sim.portal().archive("tickets", recordId(ctx.params.id), HUBSPOT_USER);
       return { status: 204 };
-    })
-    .add("POST", "/_control/tickets/:id/messages", "write", (ctx) => {
+    }))
+    .add("POST", "/_control/tickets/:id/messages", route("write", (ctx) => {
       const portal = sim.portal();
       const body = (ctx.body ?? {}) as { text?: unknown; richText?: unknown; direction?: unknown; ownerId?: unknown; channel?: unknown };
       if (typeof body.text !== "string" || body.text === "") throw badRequest("text is required");
@@ -80,51 +80,51 @@ export function controlRoutes(router: Router, sim: Simulator): void {
               ...(body.channel === "CHAT" || body.channel === "EMAIL" ? { channel: body.channel } : {}),
             });
       return { status: 201, body: { threadId: String(thread.id), message: presentMessage(message) } };
-    })
-    .add("GET", "/_control/notes", "read", (ctx) => ({ status: 200, body: { results: notes(sim.portal(), ctx.query.get("ticketId")) } }))
-    .add("GET", "/_control/messages", "read", (ctx) => ({ status: 200, body: { results: messages(sim.portal(), ctx.query) } }))
-    .add("GET", "/_control/ticket-updates", "read", (ctx) => {
+    }))
+    .add("GET", "/_control/notes", route("read", (ctx) => ({ status: 200, body: { results: notes(sim.portal(), ctx.query.get("ticketId")) } })))
+    .add("GET", "/_control/messages", route("read", (ctx) => ({ status: 200, body: { results: messages(sim.portal(), ctx.query) } })))
+    .add("GET", "/_control/ticket-updates", route("read", (ctx) => {
       const ticketId = ctx.query.get("ticketId");
       const results = sim.portal().writes.filter((w) => w.objectType === "tickets" && w.action === "update" && (!ticketId || w.id === ticketId));
       return { status: 200, body: { results } };
-    })
-    .add("GET", "/_control/writes", "read", () => ({ status: 200, body: { results: sim.portal().writes } }))
-    .add("GET", "/_control/users", "read", () => ({ status: 200, body: { results: sim.portal().users.provisioned() } }))
-    .add("GET", "/_control/faults", "read", () => ({ status: 200, body: sim.faults.describe() }))
-    .add("PUT", "/_control/faults", "write", (ctx) => {
+    }))
+    .add("GET", "/_control/writes", route("read", () => ({ status: 200, body: { results: sim.portal().writes } })))
+    .add("GET", "/_control/users", route("read", () => ({ status: 200, body: { results: sim.portal().users.provisioned() } })))
+    .add("GET", "/_control/faults", route("read", () => ({ status: 200, body: sim.faults.describe() })))
+    .add("PUT", "/_control/faults", route("write", (ctx) => {
       sim.faults.set((ctx.body ?? {}) as FaultSettings);
       return { status: 200, body: sim.faults.describe() };
-    })
-    .add("DELETE", "/_control/faults", "write", () => {
+    }))
+    .add("DELETE", "/_control/faults", route("write", () => {
       sim.faults.clear();
       return { status: 200, body: sim.faults.describe() };
-    })
-    .add("GET", "/_control/rate-limit", "read", () => ({ status: 200, body: { config: sim.rateLimiter.current() } }))
-    .add("PUT", "/_control/rate-limit", "write", (ctx) => {
+    }))
+    .add("GET", "/_control/rate-limit", route("read", () => ({ status: 200, body: { config: sim.rateLimiter.current() } })))
+    .add("PUT", "/_control/rate-limit", route("write", (ctx) => {
       sim.rateLimiter.setConfig(rateLimitFrom(ctx.body));
       return { status: 200, body: { config: sim.rateLimiter.current() } };
-    })
-    .add("POST", "/_control/rate-limit/reset", "write", () => {
+    }))
+    .add("POST", "/_control/rate-limit/reset", route("write", () => {
       sim.rateLimiter.reset();
       return { status: 200, body: { config: sim.rateLimiter.current() } };
-    })
-    .add("GET", "/_control/webhooks", "read", () => ({ status: 200, body: webhookState(sim.webhooks) }))
-    .add("PUT", "/_control/webhooks", "write", (ctx) => {
+    }))
+    .add("GET", "/_control/webhooks", route("read", () => ({ status: 200, body: webhookState(sim.webhooks) })))
+    .add("PUT", "/_control/webhooks", route("write", (ctx) => {
       sim.webhooks.configure((ctx.body ?? {}) as Partial<WebhookConfig>);
       return { status: 200, body: webhookState(sim.webhooks) };
-    })
-    .add("POST", "/_control/webhooks/flush", "write", async () => {
+    }))
+    .add("POST", "/_control/webhooks/flush", route("write", async () => {
       sim.webhooks.flush();
       await sim.webhooks.idle();
       return { status: 200, body: webhookState(sim.webhooks) };
-    })
-    .add("GET", "/_control/clock", "read", () => ({ status: 200, body: clock(sim) }))
-    .add("PUT", "/_control/clock", "write", (ctx) => {
+    }))
+    .add("GET", "/_control/clock", route("read", () => ({ status: 200, body: clock(sim) })))
+    .add("PUT", "/_control/clock", route("write", (ctx) => {
       const offsetMs = (ctx.body as { offsetMs?: unknown } | undefined)?.offsetMs;
       if (typeof offsetMs !== "number" || !Number.isFinite(offsetMs)) throw badRequest("offsetMs must be a number");
       sim.clockOffsetMs = offsetMs;
       return { status: 200, body: clock(sim) };
-    });
+    }));
 }
 
 export function stats(sim: Simulator) {

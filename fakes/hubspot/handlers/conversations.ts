@@ -1,9 +1,9 @@
 import { CHANNELS, CHAT_CHANNEL, CONFIG_CREATED_AT, EMAIL_CHANNEL, INBOX, stateOfStage } from "../data/portal-config";
 import { badRequest, notFound } from "../errors";
-import { boolParam, decodeCursor, encodeCursor, intParam, listParam } from "../http";
+import { boolParam, decodeCursor, encodeCursor, intParam, listParam } from "../params";
 import { ID_BASE } from "../ids";
 import { iso, parseDateValue } from "../properties";
-import type { RequestContext, Router } from "../router";
+import { route, type HubSpotRouter, type RequestContext } from "../routes";
 import { lowerBound } from "../store/collection";
 import type { MessageRecord, ThreadRecord } from "../store/conversations";
 import type { Portal } from "../store/portal";
@@ -14,42 +14,42 @@ import { recordId } from "./present";
 
 const BASE = "/conversations/v3/conversations";
 
-export function conversationRoutes(router: Router, portal: () => Portal): void {
+export function conversationRoutes(router: HubSpotRouter, portal: () => Portal): void {
   router
-    .add("GET", `${BASE}/threads`, "read", (ctx) => listThreads(portal(), ctx))
-    .add("GET", `${BASE}/threads/:threadId`, "read", (ctx) => {
+    .add("GET", `${BASE}/threads`, route("read", (ctx) => listThreads(portal(), ctx)))
+    .add("GET", `${BASE}/threads/:threadId`, route("read", (ctx) => {
       const p = portal();
       return { status: 200, body: presentThread(p, p.thread(recordId(ctx.params.threadId)), wantsTicket(ctx)) };
-    })
-    .add("GET", `${BASE}/threads/:threadId/messages`, "read", (ctx) => listMessages(portal(), ctx))
-    .add("GET", `${BASE}/threads/:threadId/messages/:messageId`, "read", (ctx) => {
+    }))
+    .add("GET", `${BASE}/threads/:threadId/messages`, route("read", (ctx) => listMessages(portal(), ctx)))
+    .add("GET", `${BASE}/threads/:threadId/messages/:messageId`, route("read", (ctx) => {
       const p = portal();
       const message = p.conversations.messages(p.thread(recordId(ctx.params.threadId))).find((m) => m.id === ctx.params.messageId);
       if (!message) throw notFound(`Message ${ctx.params.messageId} not found`);
       return { status: 200, body: presentMessage(message) };
-    })
-    .add("POST", `${BASE}/threads/:threadId/messages`, "write", (ctx) => ({
+    }))
+    .add("POST", `${BASE}/threads/:threadId/messages`, route("write", (ctx) => ({
       status: 201,
       body: presentMessage(portal().reply(recordId(ctx.params.threadId), ctx.body)),
-    }))
-    .add("GET", `${BASE}/channels`, "read", () => ({ status: 200, body: { total: CHANNELS.length, results: CHANNELS } }))
-    .add("GET", `${BASE}/channels/:channelId`, "read", (ctx) => {
+    })))
+    .add("GET", `${BASE}/channels`, route("read", () => ({ status: 200, body: { total: CHANNELS.length, results: CHANNELS } })))
+    .add("GET", `${BASE}/channels/:channelId`, route("read", (ctx) => {
       const channel = CHANNELS.find((c) => c.id === ctx.params.channelId);
       if (!channel) throw notFound(`Channel ${ctx.params.channelId} not found`);
       return { status: 200, body: channel };
-    })
-    .add("GET", `${BASE}/channel-accounts`, "read", () => ({ status: 200, body: { total: CHANNEL_ACCOUNTS.length, results: CHANNEL_ACCOUNTS } }))
-    .add("GET", `${BASE}/channel-accounts/:channelAccountId`, "read", (ctx) => {
+    }))
+    .add("GET", `${BASE}/channel-accounts`, route("read", () => ({ status: 200, body: { total: CHANNEL_ACCOUNTS.length, results: CHANNEL_ACCOUNTS } })))
+    .add("GET", `${BASE}/channel-accounts/:channelAccountId`, route("read", (ctx) => {
       const account = CHANNEL_ACCOUNTS.find((a) => a.id === ctx.params.channelAccountId);
       if (!account) throw notFound(`Channel account ${ctx.params.channelAccountId} not found`);
       return { status: 200, body: account };
-    })
-    .add("GET", `${BASE}/inboxes`, "read", () => ({ status: 200, body: { total: 1, results: [INBOX_BODY] } }))
-    .add("GET", `${BASE}/inboxes/:inboxId`, "read", (ctx) => {
+    }))
+    .add("GET", `${BASE}/inboxes`, route("read", () => ({ status: 200, body: { total: 1, results: [INBOX_BODY] } })))
+    .add("GET", `${BASE}/inboxes/:inboxId`, route("read", (ctx) => {
       if (ctx.params.inboxId !== INBOX.id) throw notFound(`Inbox ${ctx.params.inboxId} not found`);
       return { status: 200, body: INBOX_BODY };
-    })
-    .add("GET", `${BASE}/actors/:actorId`, "read", (ctx) => ({ status: 200, body: actor(portal(), ctx.params.actorId!) }));
+    }))
+    .add("GET", `${BASE}/actors/:actorId`, route("read", (ctx) => ({ status: 200, body: actor(portal(), ctx.params.actorId!) })));
 }
 
 const INBOX_BODY = { id: INBOX.id, name: INBOX.name, type: INBOX.type, archived: false, createdAt: CONFIG_CREATED_AT, updatedAt: CONFIG_CREATED_AT };

@@ -1,7 +1,7 @@
 import { badRequest, notFound } from "../errors";
-import { boolParam, intParam, listParam } from "../http";
+import { boolParam, intParam, listParam } from "../params";
 import { SCHEMAS, SINGULAR, iso, objectType } from "../properties";
-import type { RequestContext, Router } from "../router";
+import { route, type HubSpotRouter, type RequestContext } from "../routes";
 import { parseSearch } from "../store/filters";
 import { API_ACTOR, type NewAssociation, type Portal } from "../store/portal";
 import { associationTypes, batchError, batchIds, presentObject, recordId } from "./present";
@@ -12,16 +12,16 @@ import { associationTypes, batchError, batchIds, presentObject, recordId } from 
 const MAX_LIST_LIMIT = 100;
 const MAX_BATCH = 100;
 
-export function crmObjectRoutes(router: Router, portal: () => Portal): void {
+export function crmObjectRoutes(router: HubSpotRouter, portal: () => Portal): void {
   router
-    .add("GET", "/crm/v3/objects/:objectType", "read", (ctx) => list(portal(), ctx))
-    .add("POST", "/crm/v3/objects/:objectType", "write", (ctx) => create(portal(), ctx))
-    .add("POST", "/crm/v3/objects/:objectType/batch/read", "read", (ctx) => batchRead(portal(), ctx))
-    .add("POST", "/crm/v3/objects/:objectType/search", "search", (ctx) => search(portal(), ctx))
-    .add("POST", "/crm/v3/objects/tickets/merge", "write", (ctx) => merge(portal(), ctx))
-    .add("GET", "/crm/v3/objects/:objectType/:id", "read", (ctx) => get(portal(), ctx))
-    .add("PATCH", "/crm/v3/objects/:objectType/:id", "write", (ctx) => update(portal(), ctx))
-    .add("DELETE", "/crm/v3/objects/:objectType/:id", "write", (ctx) => archive(portal(), ctx));
+    .add("GET", "/crm/v3/objects/:objectType", route("read", (ctx) => list(portal(), ctx)))
+    .add("POST", "/crm/v3/objects/:objectType", route("write", (ctx) => create(portal(), ctx)))
+    .add("POST", "/crm/v3/objects/:objectType/batch/read", route("read", (ctx) => batchRead(portal(), ctx)))
+    .add("POST", "/crm/v3/objects/:objectType/search", route("search", (ctx) => search(portal(), ctx)))
+    .add("POST", "/crm/v3/objects/tickets/merge", route("write", (ctx) => merge(portal(), ctx)))
+    .add("GET", "/crm/v3/objects/:objectType/:id", route("read", (ctx) => get(portal(), ctx)))
+    .add("PATCH", "/crm/v3/objects/:objectType/:id", route("write", (ctx) => update(portal(), ctx)))
+    .add("DELETE", "/crm/v3/objects/:objectType/:id", route("write", (ctx) => archive(portal(), ctx)));
 }
 
 function list(portal: Portal, ctx: RequestContext) {

@@ -1,38 +1,38 @@
 import { CONFIG_CREATED_AT, PIPELINES, SUPPORT_TEAM, type Pipeline, type PipelineStage } from "../data/portal-config";
 import { badRequest, notFound } from "../errors";
-import { boolParam, decodeCursor, encodeCursor, intParam } from "../http";
+import { boolParam, decodeCursor, encodeCursor, intParam } from "../params";
 import { iso, objectType } from "../properties";
-import type { RequestContext, Router } from "../router";
+import { route, type HubSpotRouter, type RequestContext } from "../routes";
 import type { Portal } from "../store/portal";
 import type { OwnerRecord } from "../store/users";
 
 // Ticket pipelines (configuration, fixed) and CRM owners (the team plus provisioned users).
 
-export function pipelineAndOwnerRoutes(router: Router, portal: () => Portal): void {
+export function pipelineAndOwnerRoutes(router: HubSpotRouter, portal: () => Portal): void {
   router
-    .add("GET", "/crm/v3/pipelines/:objectType", "read", (ctx) => {
+    .add("GET", "/crm/v3/pipelines/:objectType", route("read", (ctx) => {
       ticketsOnly(ctx);
       return { status: 200, body: { results: PIPELINES.map(presentPipeline) } };
-    })
-    .add("GET", "/crm/v3/pipelines/:objectType/:pipelineId", "read", (ctx) => ({ status: 200, body: presentPipeline(pipeline(ctx)) }))
-    .add("GET", "/crm/v3/pipelines/:objectType/:pipelineId/stages", "read", (ctx) => ({
+    }))
+    .add("GET", "/crm/v3/pipelines/:objectType/:pipelineId", route("read", (ctx) => ({ status: 200, body: presentPipeline(pipeline(ctx)) })))
+    .add("GET", "/crm/v3/pipelines/:objectType/:pipelineId/stages", route("read", (ctx) => ({
       status: 200,
       body: { results: pipeline(ctx).stages.map(presentStage) },
-    }))
-    .add("GET", "/crm/v3/pipelines/:objectType/:pipelineId/stages/:stageId", "read", (ctx) => {
+    })))
+    .add("GET", "/crm/v3/pipelines/:objectType/:pipelineId/stages/:stageId", route("read", (ctx) => {
       const stage = pipeline(ctx).stages.find((s) => s.id === ctx.params.stageId);
       if (!stage) throw notFound(`Stage ${ctx.params.stageId} does not exist`);
       return { status: 200, body: presentStage(stage) };
-    })
-    .add("GET", "/crm/v3/owners", "read", (ctx) => listOwners(portal(), ctx))
-    .add("GET", "/crm/v3/owners/:ownerId", "read", (ctx) => {
+    }))
+    .add("GET", "/crm/v3/owners", route("read", (ctx) => listOwners(portal(), ctx)))
+    .add("GET", "/crm/v3/owners/:ownerId", route("read", (ctx) => {
       const users = portal().users;
       const key = ctx.query.get("idProperty") ?? "id";
       if (key !== "id" && key !== "userId") throw badRequest(`Invalid idProperty: ${key}`);
       const owner = key === "id" ? users.owner(ctx.params.ownerId!) : users.ownerOfUser(Number(ctx.params.ownerId));
       if (!owner) throw notFound();
       return { status: 200, body: presentOwner(owner) };
-    });
+    }));
 }
 
 function ticketsOnly(ctx: RequestContext): void {

@@ -1,43 +1,6 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { badRequest } from "./errors";
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw badRequest("Request body too large");
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-export function parseJson(raw: string): unknown {
-  if (raw.trim() === "") return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch (err) {
-    throw badRequest(`Invalid input JSON on line 1: ${(err as Error).message}`);
-  }
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = body === undefined ? "" : JSON.stringify(body);
-  res.writeHead(status, {
-    ...(text ? { "Content-Type": "application/json;charset=utf-8" } : {}),
-    "Content-Length": Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-}
-
-export function sendText(res: ServerResponse, status: number, contentType: string, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
+// Query parameters and paging cursors, read as HubSpot reads them (errors in HubSpot's shape).
 
 /**
  * Values of a list parameter. The official client repeats the key (properties=a&properties=b);
