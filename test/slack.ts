@@ -95,7 +95,7 @@ export async function startSlackTestBed(options: SlackTestBedOptions = {}): Prom
     db,
     clock,
     slack: new SlackClient({ token: slack.botToken, apiUrl: slack.apiUrl, clock, ...(options.maxRateLimitWaitMs ? { maxRateLimitWaitMs: options.maxRateLimitWaitMs } : {}) }),
-    settings: { channel: "#support-tickets", appUrl: APP_URL, hubspotPortalId: "24681357", teamDomains: ["flowforge.com"] },
+    settings: { channel: "#support-tickets", appUrl: APP_URL, hubspotTicketUrlBase: "https://app.hubspot.com/contacts/24681357/record/0-5/", teamDomains: ["flowforge.com"] },
     enqueueWrite: (intent) => enqueueWrite(db, boss, intent),
     queueReplyOutcome: async (writeId) => {
       await boss.send(SLACK_QUEUES.replyOutcome.name, { writeId }, { singletonKey: writeId });

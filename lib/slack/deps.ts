@@ -1,5 +1,6 @@
 import type { Clock } from "@/lib/clock";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hubspotTicketUrl as ticketUrl } from "@/lib/integrations/hubspot/links";
 import type { SlackClient } from "@/lib/integrations/slack/client";
 
 /** What the Slack integration works with; the worker passes the process's own, tests their own. */
@@ -16,8 +17,8 @@ export interface SlackSettings {
   channel: string;
   /** The dashboard's public URL (NEXTAUTH_URL), for links to tickets. */
   appUrl: string;
-  /** For links into HubSpot; none: no HubSpot link. */
-  hubspotPortalId?: string;
+  /** Links into HubSpot: the ticket id is appended (lib/integrations/hubspot/links.ts); none: no link. */
+  hubspotTicketUrlBase?: string;
   /** Slack users with an email in these domains are the team (ALLOWED_EMAIL_DOMAINS). */
   teamDomains: string[];
 }
@@ -26,6 +27,6 @@ export function dashboardTicketUrl(settings: Pick<SlackSettings, "appUrl">, tick
   return `${settings.appUrl.replace(/\/+$/, "")}/tickets/${encodeURIComponent(ticketId)}`;
 }
 
-export function hubspotTicketUrl(settings: Pick<SlackSettings, "hubspotPortalId">, ticketId: string): string | null {
-  return settings.hubspotPortalId ? `https://app.hubspot.com/contacts/${settings.hubspotPortalId}/record/0-5/${encodeURIComponent(ticketId)}` : null;
+export function hubspotTicketUrl(settings: Pick<SlackSettings, "hubspotTicketUrlBase">, ticketId: string): string | null {
+  return ticketUrl(settings.hubspotTicketUrlBase, ticketId);
 }

@@ -1,6 +1,7 @@
 import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
+import { hubspotTicketUrlBase } from "@/lib/integrations/hubspot/links";
 import { SlackClient } from "@/lib/integrations/slack/client";
 import type { SlackDeps, SlackSettings } from "@/lib/slack/deps";
 
@@ -13,7 +14,7 @@ export function slackSettings(settings: Env): SlackSettings {
   return {
     channel: settings.SLACK_CHANNEL,
     appUrl: settings.NEXTAUTH_URL,
-    ...(settings.HUBSPOT_PORTAL_ID ? { hubspotPortalId: settings.HUBSPOT_PORTAL_ID } : {}),
+    ...(hubspotTicketUrlBase(settings) ? { hubspotTicketUrlBase: hubspotTicketUrlBase(settings) } : {}),
     teamDomains: settings.ALLOWED_EMAIL_DOMAINS,
   };
 }

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { hubspotTicketUrl as ticketUrl, hubspotTicketUrlBase } from "@/lib/integrations/hubspot/links";
 import { HUBSPOT_QUEUES } from "@/lib/jobs/hubspot-queues";
 import { producer } from "@/lib/jobs/producer";
 
@@ -18,8 +19,7 @@ export async function requestTicketReads(ticketId: string, wanted: { thread: boo
   ]);
 }
 
-/** The ticket in HubSpot's own UI, when the account id is configured. */
+/** The ticket in HubSpot (or the simulator), when there is somewhere to link to. */
 export function hubspotTicketUrl(ticketId: string): string | null {
-  const portalId = env().HUBSPOT_PORTAL_ID;
-  return portalId ? `https://app.hubspot.com/contacts/${portalId}/record/0-5/${ticketId}` : null;
+  return ticketUrl(hubspotTicketUrlBase(env()), ticketId);
 }
