@@ -180,6 +180,21 @@ describe("tickets synced from the simulator", () => {
     expect(await h.db.staleAlert.count({ where: { ticketId: phone.id } })).toBe(0);
   });
 
+  it("are all derived again when a backfill completes, also those derived while it ran", async () => {
+    harness = await startSyncHarness({ dataset: { tickets: 300, seed: 21 } });
+    const h = harness;
+    // Stop once the tickets are listed, before the rest of the related records and completion.
+    const stop = new AbortController();
+    const deps = { ...h.deps, log: (line: string) => (line.startsWith("backfill: tickets listed") ? stop.abort() : undefined) };
+    expect((await runBackfill(deps, { signal: stop.signal })).done).toBe(false);
+    // The minute's recompute runs in between, on what is there so far.
+    expect((await rederiveOutdated(h.db)).derived).toBe(300);
+    expect((await runBackfill(h.deps)).done).toBe(true);
+    const { version } = await loadSlaConfig(h.db);
+    expect(await h.db.ticket.count({ where: { derivedVersion: { gte: version } } })).toBe(0);
+    expect(await rederiveOutdated(h.db)).toEqual({ derived: 300, done: true });
+  });
+
   it("are derived once after a backfill, and recomputed when the rules change, open tickets first", async () => {
     harness = await startSyncHarness({ dataset: { tickets: 120, seed: 8 } });
     const h = harness;

@@ -3,6 +3,7 @@ import { companyRow, contactRow, embeddedAssociations, ownerRow, pipelineRows, t
 import { PROPERTIES, TICKET_PROPERTIES } from "@/lib/integrations/hubspot/properties";
 import type { SyncDeps } from "@/lib/sync/deps";
 import { compareIds, forEachConcurrently } from "@/lib/sync/pool";
+import { bumpSlaVersion } from "@/lib/queue/load-config";
 import { fillMissingRelated } from "@/lib/sync/related";
 import { readState, STATE, writeState } from "@/lib/sync/state";
 import { replaceOwners, replacePipelines, storeTickets, upsertCompanies, upsertContacts } from "@/lib/sync/store";
@@ -25,7 +26,9 @@ import { replaceOwners, replacePipelines, storeTickets, upsertCompanies, upsertC
 //   sweep missed is read by id at the end.
 // - Tier and SLA fields are not derived page by page (a ticket's contacts and companies mostly
 //   arrive after it): the tickets written are marked, and the tickets-rederive job derives them in
-//   bulk, open tickets first (lib/jobs/hubspot-backfill.ts queues it after every chunk).
+//   bulk, open tickets first (lib/jobs/hubspot-backfill.ts queues it after every chunk). On
+//   completion the settings version moves on, so every ticket is derived once more from complete
+//   data, whatever ran in between.
 
 /** At most this many tickets a range: a search finds a range's end, and cannot page past 10,000. */
 export const MAX_RANGE = 10_000;
@@ -140,6 +143,10 @@ export async function runBackfill(deps: SyncDeps, options: BackfillOptions = {})
     for (const key of Object.values(STATE.reconcile)) {
       await tx.syncState.upsert({ where: { key }, create: { key, watermarkAt: startedAt }, update: { watermarkAt: startedAt, watermarkId: null } });
     }
+    // Every ticket is derived again once everything is in. A derivation that ran during the
+    // backfill (the rederive job each minute, a webhook) may have read a ticket before its
+    // contact or company arrived, and the marks written then skip tickets already marked.
+    await bumpSlaVersion(tx);
   });
   deps.log?.("backfill: completed");
   return { ...progress, done: true };
