@@ -5,7 +5,8 @@ import { calendarFor, DEFAULT_CALENDAR_KEY } from "@/lib/queue/sla-config";
 import { storedSlaStatus } from "@/lib/queue/sla-filter";
 import { isWithinBusinessHours } from "@/lib/sla/business-hours";
 import { slackChannel } from "@/lib/slack/channel";
-import { dashboardTicketUrl, hubspotTicketUrl, type SlackDeps } from "@/lib/slack/deps";
+import { hubspotTicketUrl } from "@/lib/integrations/hubspot/links";
+import { dashboardTicketUrl, type SlackDeps } from "@/lib/slack/deps";
 import { mentionByEmail } from "@/lib/slack/people";
 import { postOnce } from "@/lib/slack/post-once";
 
@@ -111,7 +112,7 @@ async function postAlert(deps: SlackDeps, alert: SlackAlert, config: Config): Pr
     channelId: channel.id,
     content: alertMessage({
       kind: alert.kind,
-      ticket: { id: ticket.id, subject: ticket.subject, links: { dashboard: dashboardTicketUrl(settings, ticket.id), hubspot: hubspotTicketUrl(settings, ticket.id) } },
+      ticket: { id: ticket.id, subject: ticket.subject, links: { dashboard: dashboardTicketUrl(settings, ticket.id), hubspot: hubspotTicketUrl(settings.hubspotTicketUrlBase, ticket.id) } },
       owner: mention ?? ownerName,
       dueAt: alert.dueAt,
       lastUpdatedAt: alert.kind === "STALE" ? ticket.hsLastModifiedAt : null,

@@ -1,6 +1,5 @@
 import type { Clock } from "@/lib/clock";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hubspotTicketUrl as ticketUrl } from "@/lib/integrations/hubspot/links";
 import type { SlackClient } from "@/lib/integrations/slack/client";
 
 /** What the Slack integration works with; the worker passes the process's own, tests their own. */
@@ -27,6 +26,3 @@ export function dashboardTicketUrl(settings: Pick<SlackSettings, "appUrl">, tick
   return `${settings.appUrl.replace(/\/+$/, "")}/tickets/${encodeURIComponent(ticketId)}`;
 }
 
-export function hubspotTicketUrl(settings: Pick<SlackSettings, "hubspotTicketUrlBase">, ticketId: string): string | null {
-  return ticketUrl(settings.hubspotTicketUrlBase, ticketId);
-}

@@ -11,10 +11,11 @@ import type { SlackDeps, SlackSettings } from "@/lib/slack/deps";
 let client: SlackClient | undefined;
 
 export function slackSettings(settings: Env): SlackSettings {
+  const hubspotBase = hubspotTicketUrlBase(settings);
   return {
     channel: settings.SLACK_CHANNEL,
     appUrl: settings.NEXTAUTH_URL,
-    ...(hubspotTicketUrlBase(settings) ? { hubspotTicketUrlBase: hubspotTicketUrlBase(settings) } : {}),
+    ...(hubspotBase ? { hubspotTicketUrlBase: hubspotBase } : {}),
     teamDomains: settings.ALLOWED_EMAIL_DOMAINS,
   };
 }

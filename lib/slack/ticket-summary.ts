@@ -2,7 +2,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TicketSummary } from "@/lib/integrations/slack/messages";
 import { loadSlaConfig } from "@/lib/queue/load-config";
 import { storedSlaStatus } from "@/lib/queue/sla-filter";
-import { dashboardTicketUrl, hubspotTicketUrl, type SlackSettings } from "@/lib/slack/deps";
+import { hubspotTicketUrl } from "@/lib/integrations/hubspot/links";
+import { dashboardTicketUrl, type SlackSettings } from "@/lib/slack/deps";
 
 // What the ticket's Slack message shows, read from the synced tables and the derived tier and SLA
 // fields (lib/queue), for a batch of tickets at once.
@@ -53,7 +54,7 @@ export async function loadTicketSummaries(db: PrismaClient, settings: SlackSetti
       },
       tier: ticket.tier,
       sla: { state: sla.state, dueAt: sla.dueAt, respondedAt: ticket.firstResponseAt },
-      links: { dashboard: dashboardTicketUrl(settings, ticket.id), hubspot: hubspotTicketUrl(settings, ticket.id) },
+      links: { dashboard: dashboardTicketUrl(settings, ticket.id), hubspot: hubspotTicketUrl(settings.hubspotTicketUrlBase, ticket.id) },
     });
   }
   return summaries;

@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/sync/deps";
 import type { CompanyRow, ContactRow, TicketAssociations, TicketRow } from "@/lib/integrations/hubspot/mappers";
 import type { pipelineRows, ownerRow, threadRow, messageRow } from "@/lib/integrations/hubspot/mappers";
@@ -171,14 +172,10 @@ export async function upsertCompanies(db: Db | Tx, rows: CompanyRow[], options: 
 
 /** Tickets already derived that are linked to these contacts or companies. */
 async function linkedTickets(db: Db | Tx, links: "ticket_contacts" | "ticket_companies", ids: string[]): Promise<string[]> {
-  const rows =
-    links === "ticket_contacts"
-      ? await db.$queryRaw<{ id: string }[]>`
-          SELECT DISTINCT l.ticket_id AS id FROM ticket_contacts l JOIN tickets t ON t.id = l.ticket_id
-          WHERE l.contact_id = ANY(${ids}::text[]) AND t.derived_version <> 0`
-      : await db.$queryRaw<{ id: string }[]>`
-          SELECT DISTINCT l.ticket_id AS id FROM ticket_companies l JOIN tickets t ON t.id = l.ticket_id
-          WHERE l.company_id = ANY(${ids}::text[]) AND t.derived_version <> 0`;
+  const column = Prisma.raw(links === "ticket_contacts" ? "contact_id" : "company_id");
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT l.ticket_id AS id FROM ${Prisma.raw(links)} l JOIN tickets t ON t.id = l.ticket_id
+    WHERE l.${column} = ANY(${ids}::text[]) AND t.derived_version <> 0`;
   return rows.map((row) => row.id);
 }
 

@@ -128,67 +128,44 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       recordServices(dataDir, services.map((item) => item.pid));
       return service;
     };
-    if (demoSignIn) {
-      const idp = track(
+    /** One of the built-in stand-ins (fakes/<name>/cli.ts), ready once it prints "<name>: ready". */
+    const startFake = async (fake: "oidc" | "hubspot" | "slack", name: string, env: Record<string, string | undefined>) => {
+      const service = track(
         startService({
-          name: "sign-in",
+          name,
           command: process.execPath,
-          args: ["--import", "tsx", "fakes/oidc/cli.ts"],
+          args: ["--import", "tsx", `fakes/${fake}/cli.ts`],
           cwd: root,
-          env: {
-            ...appEnv,
-            OIDC_DEMO_PORT: String(ports.idp),
-            OIDC_DEMO_CLIENT_ID: DEMO_CLIENT_ID,
-            OIDC_DEMO_CLIENT_SECRET: appEnv.OIDC_CLIENT_SECRET,
-            OIDC_DEMO_REDIRECT_URIS: `${nextAuthUrl}/api/auth/callback/oidc`,
-          },
-          readyLine: /^oidc: ready /,
+          env: { ...appEnv, ...env },
+          readyLine: new RegExp(`^${fake}: ready `),
           log: options.log,
         }),
       );
-      await idp.ready;
+      await service.ready;
+    };
+    if (demoSignIn) {
+      await startFake("oidc", "sign-in", {
+        OIDC_DEMO_PORT: String(ports.idp),
+        OIDC_DEMO_CLIENT_ID: DEMO_CLIENT_ID,
+        OIDC_DEMO_CLIENT_SECRET: appEnv.OIDC_CLIENT_SECRET,
+        OIDC_DEMO_REDIRECT_URIS: `${nextAuthUrl}/api/auth/callback/oidc`,
+      });
     }
-
     if (hubspotSimulator) {
       say(`starting the HubSpot simulator on port ${hubspotPort} (no HUBSPOT_ACCESS_TOKEN given)…`);
-      const hubspot = track(
-        startService({
-          name: "hubspot",
-          command: process.execPath,
-          args: ["--import", "tsx", "fakes/hubspot/cli.ts"],
-          cwd: root,
-          env: {
-            ...appEnv,
-            HUBSPOT_FAKE_PORT: String(hubspotPort),
-            HUBSPOT_FAKE_TICKETS: base.HUBSPOT_FAKE_TICKETS ?? "300",
-            HUBSPOT_WEBHOOK_URL: `${nextAuthUrl}/api/webhooks/hubspot`,
-          },
-          readyLine: /^hubspot: ready /,
-          log: options.log,
-        }),
-      );
-      await hubspot.ready;
+      await startFake("hubspot", "hubspot", {
+        HUBSPOT_FAKE_PORT: String(hubspotPort),
+        HUBSPOT_FAKE_TICKETS: base.HUBSPOT_FAKE_TICKETS ?? "300",
+        HUBSPOT_WEBHOOK_URL: `${nextAuthUrl}/api/webhooks/hubspot`,
+      });
     }
-
     if (slackSimulator) {
       say(`starting the Slack simulator on port ${slackPort} (no SLACK_BOT_TOKEN given)…`);
-      const slack = track(
-        startService({
-          name: "slack",
-          command: process.execPath,
-          args: ["--import", "tsx", "fakes/slack/cli.ts"],
-          cwd: root,
-          env: {
-            ...appEnv,
-            SLACK_FAKE_PORT: String(slackPort),
-            SLACK_EVENTS_URL: `${nextAuthUrl}/api/webhooks/slack`,
-            SLACK_INTERACTIVITY_URL: `${nextAuthUrl}/api/webhooks/slack/interactions`,
-          },
-          readyLine: /^slack: ready /,
-          log: options.log,
-        }),
-      );
-      await slack.ready;
+      await startFake("slack", "slack", {
+        SLACK_FAKE_PORT: String(slackPort),
+        SLACK_EVENTS_URL: `${nextAuthUrl}/api/webhooks/slack`,
+        SLACK_INTERACTIVITY_URL: `${nextAuthUrl}/api/webhooks/slack/interactions`,
+      });
     }
 
     if (options.mode === "production") ensureBuild(root, appEnv, say);
